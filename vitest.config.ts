@@ -3,9 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const packageDirs = readdirSync(`${root}packages`).filter((dir) =>
-  existsSync(`${root}packages/${dir}/package.json`),
-);
+const packageDirs = readdirSync(`${root}packages`).filter((dir) => existsSync(`${root}packages/${dir}/package.json`));
 
 // Tests run against the TypeScript sources of sibling packages, so no build is needed first.
 const alias = packageDirs.map((dir) => ({

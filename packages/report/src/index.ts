@@ -1,4 +1,34 @@
+export { createReportBuilder, type ReportBuilder, type ReportOptions } from './build/report-builder';
 export { ReportError, type ReportErrorCode } from './errors';
+export { shouldUseColor } from './format/color';
+export {
+  DEFAULT_GENERATOR,
+  formatJson,
+  type JsonFormatOptions,
+  type ParseReportDocumentResult,
+  parseReportDocument,
+  type ReportDocumentIssue,
+  ReportDocumentIssueSchema,
+  toReportDocument,
+} from './format/json';
+export { REPORT_SCHEMA_ID, reportDocumentJsonSchema } from './format/json-schema';
+export { formatJUnit, type JUnitFormatOptions } from './format/junit';
+export {
+  formatSarif,
+  SARIF_SCHEMA_URI,
+  type SarifFormatOptions,
+  type SarifInvocation,
+  type SarifLevel,
+  type SarifLocation,
+  type SarifLog,
+  type SarifMessage,
+  type SarifNotification,
+  type SarifReportingDescriptor,
+  type SarifResult,
+  type SarifRun,
+  toSarifLog,
+} from './format/sarif';
+export { formatText, type TextFormatOptions } from './format/text';
 export {
   type Issue,
   IssueSchema,
@@ -21,11 +51,14 @@ export {
   countIssues,
   type IssueCounts,
   IssueCountsSchema,
+  isValidDocumentOutcome,
   isValidOutcome,
   REPORT_FORMAT_VERSION,
   type Report,
   type ReportDocument,
   ReportDocumentSchema,
+  type ReportGenerator,
+  ReportGeneratorSchema,
   ReportSchema,
   type Ruleset,
   RulesetSchema,
@@ -44,4 +77,3 @@ export {
 } from './rules/define-rule';
 export { processRules, stepCrashed, stepNotRun, stepSkipped } from './rules/process-rules';
 export { formatParam, type Placeholders, renderTemplate, type TemplateParams } from './rules/template';
-export { createReportBuilder, type ReportBuilder, type ReportOptions } from './build/report-builder';

@@ -32,7 +32,7 @@ export interface ReportBuilder {
   add(...issues: Issue[]): void;
   /** Adds a checked rule after creation (for rules chosen at run time). */
   check(...rules: readonly Pick<Rule<never>, 'toChecked'>[]): void;
-  /** True while no error-severity finding has been added. */
+  /** True once an error-severity finding has been added (after severity overrides). */
   readonly hasErrors: boolean;
   /** Ends the validation. The builder cannot be used afterwards. */
   finish(): Report;

@@ -9,7 +9,10 @@ export const REPORT_SCHEMA_ID = `urn:lienthong:report:${REPORT_FORMAT_VERSION}`;
  * stated in the description and enforced by {@link ReportDocumentSchema}.
  */
 export function reportDocumentJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ReportDocumentSchema, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(ReportDocumentSchema, { target: 'draft-2020-12', io: 'output' }) as Record<
+    string,
+    unknown
+  >;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: REPORT_SCHEMA_ID,

@@ -28,17 +28,21 @@ export const LocationSchema = z.object({
 });
 export type Location = z.infer<typeof LocationSchema>;
 
-/** A value a message template can interpolate. */
-export const ParamValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/**
+ * A value a message template can interpolate. A localized text is rendered in the message's language,
+ * for parts that are themselves words (a reason, a detail from a lower layer).
+ */
+export const ParamValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), LocalizedTextSchema]);
 export type ParamValue = z.infer<typeof ParamValueSchema>;
+
+/** The shape of a rule ID (internal: used to recognise its validation issues). */
+export const RULE_ID_PATTERN = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
 
 /**
  * Stable rule identifier: upper-case segments joined by `-`, e.g. `EDXML-HDR-003`.
  * Rule IDs never change meaning once published.
  */
-export const RuleIdSchema = z
-  .string()
-  .regex(/^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/, 'rule IDs look like EDXML-HDR-003');
+export const RuleIdSchema = z.string().regex(RULE_ID_PATTERN, 'rule IDs look like EDXML-HDR-003');
 export type RuleId = z.infer<typeof RuleIdSchema>;
 
 /** One finding of a validator. */

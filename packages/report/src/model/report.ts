@@ -96,20 +96,54 @@ export const ReportSchema = ReportShape.superRefine((report, ctx) => {
       code: 'custom',
       path: ['valid'],
       message: `valid must be ${expected}: it is derived from the issues and steps`,
+      params: { reason: 'report-valid-derived', expected },
     });
   }
   const counts = countIssues(report.issues);
-  if (counts.error !== report.counts.error || counts.warning !== report.counts.warning || counts.info !== report.counts.info) {
-    ctx.addIssue({ code: 'custom', path: ['counts'], message: 'counts must match the issues' });
+  if (
+    counts.error !== report.counts.error ||
+    counts.warning !== report.counts.warning ||
+    counts.info !== report.counts.info
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['counts'],
+      message: 'counts must match the issues',
+      params: { reason: 'report-counts-derived' },
+    });
   }
 });
 export type Report = z.infer<typeof ReportSchema>;
 
-/** The JSON document the JSON formatter writes: one or more reports. */
-export const ReportDocumentSchema = z.object({
-  formatVersion: z.literal(REPORT_FORMAT_VERSION),
-  generator: z.object({ name: z.string().min(1), version: z.string().min(1) }),
-  valid: z.boolean(),
-  reports: z.array(ReportSchema),
-});
+/** The program that wrote a report document. */
+export const ReportGeneratorSchema = z.object({ name: z.string().min(1), version: z.string().min(1) });
+export type ReportGenerator = z.infer<typeof ReportGeneratorSchema>;
+
+/** A document is valid only when it holds at least one report and every report is valid. */
+export function isValidDocumentOutcome(reports: readonly { valid: boolean }[]): boolean {
+  return reports.length > 0 && reports.every((report) => report.valid);
+}
+
+/**
+ * The JSON document the JSON formatter writes: one or more reports. Like {@link ReportSchema},
+ * it refuses a document whose `valid` disagrees with its reports.
+ */
+export const ReportDocumentSchema = z
+  .object({
+    formatVersion: z.literal(REPORT_FORMAT_VERSION),
+    generator: ReportGeneratorSchema,
+    valid: z.boolean(),
+    reports: z.array(ReportSchema),
+  })
+  .superRefine((document, ctx) => {
+    const expected = isValidDocumentOutcome(document.reports);
+    if (document.valid !== expected) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['valid'],
+        message: `valid must be ${expected}: it is true only when there is a report and every report is valid`,
+        params: { reason: 'document-valid-derived', expected },
+      });
+    }
+  });
 export type ReportDocument = z.infer<typeof ReportDocumentSchema>;

@@ -1,9 +1,10 @@
-import type { Language, LocalizedText, ParamValue } from '../model/issue';
 import { ReportError } from '../errors';
+import type { Language, LocalizedText, ParamValue } from '../model/issue';
 
 /** The `{name}` placeholders of a message template, as a union of names. */
-export type Placeholders<Template extends string> =
-  Template extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+export type Placeholders<Template extends string> = Template extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
 
 /** The parameters object a template needs: one entry per placeholder. */
 export type TemplateParams<Template extends string> = [Placeholders<Template>] extends [never]
@@ -29,6 +30,7 @@ export function formatParam(value: ParamValue, lang: Language): string {
   if (typeof value === 'number') return Number.isFinite(value) ? numberFormats[lang].format(value) : String(value);
   if (value === null) return lang === 'vi' ? '(trống)' : '(empty)';
   if (typeof value === 'boolean') return lang === 'vi' ? (value ? 'có' : 'không') : value ? 'yes' : 'no';
+  if (typeof value === 'object') return value[lang];
   return value;
 }
 
@@ -43,9 +45,6 @@ export function renderTemplate(template: string, params: Readonly<Record<string,
 }
 
 /** Renders both languages of a localized template. */
-export function renderLocalized(
-  templates: LocalizedText,
-  params: Readonly<Record<string, ParamValue>>,
-): LocalizedText {
+export function renderLocalized(templates: LocalizedText, params: Readonly<Record<string, ParamValue>>): LocalizedText {
   return { vi: renderTemplate(templates.vi, params, 'vi'), en: renderTemplate(templates.en, params, 'en') };
 }
