@@ -1,0 +1,48 @@
+export {
+  type DateParseFailure,
+  type DateParseFailureReason,
+  type DateParseResult,
+  EDXML_DATE_PATTERN_TEXT,
+  EDXML_TIMESTAMP_PATTERN_TEXT,
+  formatEdxmlDate,
+  formatEdxmlTimestamp,
+  parseEdxmlDate,
+  parseEdxmlTimestamp,
+  type TimestampParseFailure,
+  type TimestampParseFailureReason,
+  type TimestampParseResult,
+} from './edxml-format';
+export {
+  type DateTextDeviation,
+  type DateTextDeviationKind,
+  type DateTextVariant,
+  type LenientDateRead,
+  type LenientDateReadResult,
+  type LenientTimestampRead,
+  type LenientTimestampReadResult,
+  readEdxmlDateLeniently,
+  readEdxmlTimestampLeniently,
+} from './lenient-read';
+export {
+  compareLocalDates,
+  compareLocalDateTimes,
+  daysInMonth,
+  isLeapYear,
+  isValidLocalDate,
+  isValidLocalDateTime,
+  isValidTimeOfDay,
+  type LocalDate,
+  type LocalDateTime,
+  localDateOf,
+  MAX_LOCAL_YEAR,
+  MIN_LOCAL_YEAR,
+} from './local-date';
+export {
+  instantOfVietnamLocalDateTime,
+  isValidInstant,
+  startOfVietnamDay,
+  VIETNAM_TIME_ZONE,
+  VIETNAM_UTC_OFFSET_MINUTES,
+  vietnamLocalDateOf,
+  vietnamLocalDateTimeOf,
+} from './vietnam-time';
