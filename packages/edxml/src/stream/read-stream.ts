@@ -1,0 +1,314 @@
+import { createReportBuilder, type Report } from '@lienthong/report';
+import { inspectPayload, PayloadInspector } from '../attachment/payload-inspector';
+import { Findings, type LocationIndex } from '../findings';
+import type { Attachment } from '../model/attachment';
+import type { DocumentMessage, EdxmlMessage, StatusMessage } from '../model/message';
+import { EDXML_NAMESPACE } from '../model/namespaces';
+import { resolveLimits, severityOverridesFor, type ValidateOptions } from '../parse/options';
+import { issueOfXmlProblem } from '../parse/xml-issues';
+import type { Located } from '../read/children';
+import { namespaceOf } from '../read/element';
+import {
+  readAttachmentMetadata,
+  readDocumentParts,
+  readEnvelope,
+  readMessage,
+  readStatusParts,
+} from '../read/read-message';
+import { EDXML_RULESET, edxmlRules } from '../rules/catalog';
+import { byteOrderMark, xmlLimitExceeded } from '../rules/structure';
+import type { InspectedAttachment } from '../validate/attachments';
+import { checkMessage } from '../validate/validate-message';
+import { createXmlTreeParser, type XmlElement, type XmlTextSink, type XmlTreeResult } from '../xml';
+import type { ByteSource } from './byte-source';
+
+/** The envelope, as soon as it has been read (before any attachment payload). */
+export interface StreamedHeader {
+  readonly type: 'header';
+  /** The message without attachment payloads (`attachments` is empty); undefined when it could not be read. */
+  readonly message: Omit<DocumentMessage, 'attachments'> | StatusMessage | undefined;
+}
+
+/** One attachment: its metadata, then its decoded bytes as they arrive. */
+export interface StreamedAttachment {
+  readonly type: 'attachment';
+  /** 0-based position among the attachments. */
+  readonly index: number;
+  readonly attachment: Omit<Attachment, 'contentTransferEncoded'>;
+  /**
+   * The decoded payload (base64 removed; a ZIP wrapper is *not* opened). Read it before asking for the next
+   * part; unread bytes are discarded when the reader moves on.
+   */
+  readonly bytes: AsyncIterable<Uint8Array>;
+}
+
+export type StreamedPart = StreamedHeader | StreamedAttachment;
+
+/** The outcome of a streamed read, identical to what `validateEdxml` reports for the same bytes. */
+export interface StreamedResult {
+  /** The message with every `contentTransferEncoded` left empty (the payloads were streamed). */
+  readonly message: EdxmlMessage | undefined;
+  readonly report: Report;
+  readonly locations: LocationIndex;
+}
+
+export interface EdxmlStreamReader extends AsyncIterable<StreamedPart> {
+  /** Resolves when the input has been read to its end (iterate the parts first). */
+  readonly result: Promise<StreamedResult>;
+}
+
+/** Decoded bytes of the attachment being read, waiting for the consumer. */
+interface PayloadQueue {
+  readonly queue: Uint8Array[];
+  done: boolean;
+  abandoned: boolean;
+}
+
+function iterate(source: ByteSource): AsyncIterator<Uint8Array> {
+  if (Symbol.asyncIterator in source) return (source as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+  const reader = (source as ReadableStream<Uint8Array>).getReader();
+  return {
+    next: () => reader.read() as Promise<IteratorResult<Uint8Array>>,
+    return: async () => {
+      await reader.cancel();
+      return { done: true, value: undefined };
+    },
+  };
+}
+
+function isEdxml(element: XmlElement, localName: string): boolean {
+  return element.localName === localName && namespaceOf(element) === EDXML_NAMESPACE;
+}
+
+/**
+ * Reads an edXML envelope from a stream of UTF-8 bytes without holding it in memory: first the header, then
+ * each attachment's decoded bytes, then (in `result`) the same report `validateEdxml` gives. Memory stays
+ * bounded by the header size and the chunk size, whatever the attachments weigh.
+ *
+ * @example
+ * const reader = readEdxmlStream(createReadStream('big.edxml'));
+ * for await (const part of reader) {
+ *   if (part.type === 'attachment') await pipeline(Readable.from(part.bytes), createWriteStream(part.attachment.attachmentName!));
+ * }
+ * const { report } = await reader.result;
+ */
+export function readEdxmlStream(source: ByteSource, options: ValidateOptions = {}): EdxmlStreamReader {
+  const mode = options.mode ?? 'tolerant';
+  const limits = resolveLimits({ maxBytes: Number.MAX_SAFE_INTEGER, ...options.limits });
+  let resolveResult!: (result: StreamedResult) => void;
+  let rejectResult!: (error: unknown) => void;
+  const result = new Promise<StreamedResult>((resolve, reject) => {
+    resolveResult = resolve;
+    rejectResult = reject;
+  });
+  // The result is also awaited by whoever iterates; keep an unobserved rejection from crashing the process.
+  result.catch(() => undefined);
+
+  const parts: StreamedPart[] = [];
+  const inspected: InspectedAttachment[] = [];
+  let headerEmitted = false;
+  let current: PayloadQueue | undefined;
+  const queues: PayloadQueue[] = [];
+  let attachmentCount = 0;
+  let tooMany = false;
+  let tooLarge = false;
+
+  const headerFrom = (root: XmlElement): StreamedHeader => {
+    const findings = new Findings();
+    const envelope = readEnvelope(findings, root);
+    if (envelope === undefined) return { type: 'header', message: undefined };
+    return {
+      type: 'header',
+      message: envelope.kind === 'status' ? readStatusParts(findings, envelope) : readDocumentParts(findings, envelope),
+    };
+  };
+
+  const parser = createXmlTreeParser({
+    maxDepth: limits.maxDepth,
+    maxInputBytes: limits.maxBytes,
+    allowLeadingJunk: mode === 'tolerant',
+    streamText: (element, ancestors): XmlTextSink | undefined => {
+      const attachment = ancestors[ancestors.length - 1];
+      const list = ancestors[ancestors.length - 2];
+      if (
+        !isEdxml(element, 'ContentTransferEncoded') ||
+        attachment === undefined ||
+        !isEdxml(attachment, 'Attachment') ||
+        list === undefined ||
+        !isEdxml(list, 'AttachmentEncoded') ||
+        ancestors.length !== 3
+      ) {
+        return undefined;
+      }
+      const root = ancestors[0] as XmlElement;
+      if (!headerEmitted) {
+        headerEmitted = true;
+        parts.push(headerFrom(root));
+      }
+      const index = attachmentCount++;
+      if (index >= limits.maxAttachments) tooMany = true;
+      // The metadata elements come before the payload in every SDK's output; later ones are still read in `result`.
+      const located: Located = { element: attachment, path: `AttachmentEncoded/Attachment[${index + 1}]` };
+      const { payload: _payload, ...metadata } = readAttachmentMetadata(new Findings(), located);
+      const inspector = new PayloadInspector();
+      const stream: PayloadQueue = { queue: [], done: false, abandoned: false };
+      current = stream;
+      queues[index] = stream;
+      let decoded = 0;
+      parts.push({ type: 'attachment', index, attachment: metadata, bytes: drain(stream) });
+      return {
+        write(piece) {
+          const bytes = inspector.write(piece);
+          decoded += bytes.length;
+          if (decoded > limits.maxAttachmentBytes) tooLarge = true;
+          if (bytes.length > 0 && !stream.abandoned) stream.queue.push(bytes);
+        },
+        end() {
+          const { inspection, bytes } = inspector.end();
+          if (bytes.length > 0) stream.queue.push(bytes);
+          stream.done = true;
+          inspected[index] = { attachment: metadata, inspection };
+        },
+      };
+    },
+  });
+
+  const input = iterate(source);
+  let inputDone = false;
+  let tree: XmlTreeResult | undefined;
+
+  /** Feeds the next input chunk to the parser; false at the end of the input. */
+  async function pump(): Promise<boolean> {
+    if (inputDone) return false;
+    const next = await input.next();
+    if (next.done) {
+      inputDone = true;
+      tree = parser.end();
+      return false;
+    }
+    parser.write(next.value);
+    return true;
+  }
+
+  async function* drain(stream: PayloadQueue): AsyncGenerator<Uint8Array> {
+    try {
+      for (;;) {
+        while (stream.queue.length > 0) yield stream.queue.shift() as Uint8Array;
+        if (stream.done || current !== stream) return;
+        if (!(await pump())) return;
+      }
+    } finally {
+      // A consumer that stops early abandons the rest: it is decoded and checked, but no longer kept.
+      stream.abandoned = true;
+      stream.queue.length = 0;
+    }
+  }
+
+  function finish(finalTree: XmlTreeResult): StreamedResult {
+    const builder = createReportBuilder({
+      subject: options.subject ?? 'edxml',
+      kind: 'edxml',
+      ruleset: EDXML_RULESET,
+      rules: edxmlRules.rules,
+      requiredSteps: ['read', 'validate'],
+      severityOverrides: severityOverridesFor(mode),
+      ...(options.now ? { now: options.now } : {}),
+    });
+    const findings = new Findings();
+    const message = builder.step('read', () => {
+      if (finalTree.byteOrderMark) builder.add(byteOrderMark.issue({}, { line: 1, column: 1 }));
+      builder.add(...finalTree.problems.map(issueOfXmlProblem));
+      const fatal = finalTree.problems.some((problem) => problem.severity === 'fatal');
+      if (fatal || (mode === 'strict' && finalTree.problems.length > 0) || finalTree.root === undefined)
+        return undefined;
+      const read = readMessage(findings, finalTree.root);
+      builder.add(...findings.issues);
+      findings.issues.length = 0;
+      if (tooMany) {
+        builder.add(
+          xmlLimitExceeded.issue(
+            {
+              detail: {
+                vi: `có ${attachmentCount} tệp đính kèm, vượt giới hạn ${limits.maxAttachments}`,
+                en: `it has ${attachmentCount} attachments, over the limit of ${limits.maxAttachments}`,
+              },
+            },
+            findings.locationOf('AttachmentEncoded'),
+          ),
+        );
+        return undefined;
+      }
+      return read;
+    });
+    if (message === undefined) {
+      builder.skip('validate', {
+        vi: 'không đọc được gói tin nên không kiểm tra được các quy tắc',
+        en: 'the packet could not be read, so its rules could not be checked',
+      });
+    } else if (tooLarge) {
+      builder.add(
+        xmlLimitExceeded.issue({
+          detail: {
+            vi: `có tệp đính kèm vượt giới hạn ${limits.maxAttachmentBytes} byte`,
+            en: `an attachment is over the ${limits.maxAttachmentBytes}-byte limit`,
+          },
+        }),
+      );
+      builder.skip('validate', {
+        vi: 'có tệp đính kèm vượt giới hạn kích thước',
+        en: 'an attachment is over the size limit',
+      });
+    } else {
+      builder.step('validate', () => {
+        const attachments =
+          message.kind === 'document'
+            ? message.attachments.map((attachment, index) => {
+                const { contentTransferEncoded: _text, ...metadata } = attachment;
+                // Payloads not diverted to a sink (misplaced ones) were buffered; inspect them the in-memory way.
+                return (
+                  inspected[index] ?? {
+                    attachment: metadata,
+                    inspection: inspectPayload(attachment.contentTransferEncoded),
+                  }
+                );
+              })
+            : [];
+        builder.add(...checkMessage(message, attachments, findings.locationIndex, options).issues);
+      });
+    }
+    return { message, report: builder.finish(), locations: findings.locationIndex };
+  }
+
+  return {
+    result,
+    async *[Symbol.asyncIterator]() {
+      try {
+        for (;;) {
+          while (parts.length > 0) {
+            const part = parts.shift() as StreamedPart;
+            yield part;
+            const queue = part.type === 'attachment' ? queues[part.index] : undefined;
+            if (queue !== undefined) {
+              // Whatever the consumer did not read is skipped, so the next part can be reached.
+              queue.abandoned = true;
+              queue.queue.length = 0;
+              while (!queue.done && (await pump())) queue.queue.length = 0;
+            }
+          }
+          if (!(await pump())) break;
+        }
+        const finalTree = tree as XmlTreeResult;
+        if (!headerEmitted) {
+          headerEmitted = true;
+          yield finalTree.root === undefined ? { type: 'header', message: undefined } : headerFrom(finalTree.root);
+        }
+        resolveResult(finish(finalTree));
+      } catch (error) {
+        rejectResult(error);
+        throw error;
+      } finally {
+        if (!inputDone) await input.return?.();
+      }
+    },
+  };
+}
