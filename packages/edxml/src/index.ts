@@ -7,11 +7,13 @@ export { type ContentKind, detectContentKind } from './attachment/content-kind';
 // Attachments
 export { type DecodedAttachment, decodeAttachment } from './attachment/decode';
 export {
+  type AttachmentDescription,
   type AttachmentInput,
   type BusinessOperation,
   type CreateDocumentInput,
   contentTypeOfName,
   createDocument,
+  describeAttachment,
 } from './build/create-document';
 export { type CreateStatusInput, createStatus, responseForOf } from './build/create-status';
 export { EdxmlError, type EdxmlErrorCode } from './errors';

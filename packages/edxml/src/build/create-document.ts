@@ -128,6 +128,29 @@ function assign<T extends object, K extends keyof T>(target: T, key: K, value: T
   if (value !== undefined) target[key] = value;
 }
 
+/** What describes a file in the manifest and in its Attachment, before its bytes are known. */
+export interface AttachmentDescription {
+  readonly reference: Reference;
+  readonly attachment: Omit<Attachment, 'contentTransferEncoded'>;
+}
+
+/**
+ * Describes a file whose bytes will be streamed (`writeEdxmlStream`): a fresh ContentId, the MIME type from the
+ * name when not given, and the manifest Reference to add to the message. No ZIP wrapping: the bytes are sent as
+ * they come.
+ */
+export function describeAttachment(input: Omit<AttachmentInput, 'data'>): AttachmentDescription {
+  const contentId = input.contentId ?? newContentId();
+  const contentType = input.contentType ?? contentTypeOfName(input.name);
+  const reference: Reference = { contentId, contentType };
+  assign(reference, 'description', input.description);
+  reference.attachmentName = input.name;
+  const attachment: Omit<Attachment, 'contentTransferEncoded'> = { contentId, attachmentName: input.name };
+  assign(attachment, 'description', input.description);
+  attachment.contentType = contentType;
+  return { reference, attachment };
+}
+
 /** Builds the manifest Reference and the encoded Attachment of one file. */
 export function encodeAttachment(
   input: AttachmentInput,
@@ -136,23 +159,20 @@ export function encodeAttachment(
   reference: Reference;
   attachment: Attachment;
 } {
-  const contentId = input.contentId ?? newContentId();
-  const contentType = input.contentType ?? contentTypeOfName(input.name);
+  const described = describeAttachment(input);
   const extension = extensionOf(input.name);
+  const contentType = described.reference.contentType;
   const zip = options.zipLikeVnpt && !SENT_RAW_BY_VNPT.has(extension) && expectedKindOf(contentType) !== 'zip';
+  const contentId = described.reference.contentId ?? '';
   const payload = zip
     ? zipSingleFile(`${contentId.replace(/^cid:/, '')}${extension ? `.${extension}` : ''}`, input.data)
     : input.data;
-  const reference: Reference = { contentId, contentType };
-  assign(reference, 'description', input.description);
-  reference.attachmentName = input.name;
   const attachment: Attachment = {
-    contentId,
-    attachmentName: input.name,
+    ...described.attachment,
+    ...(zip ? { contentType: 'application/zip' } : {}),
     contentTransferEncoded: encodeBase64(payload),
   };
-  assign(attachment, 'description', input.description);
-  attachment.contentType = zip ? 'application/zip' : contentType;
+  const reference = described.reference;
   return { reference, attachment };
 }
 
