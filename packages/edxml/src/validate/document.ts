@@ -12,7 +12,7 @@ import {
 } from '../rules/header';
 import { compareLocalDates } from '../time';
 import { parseDocumentId } from './document-id';
-import { checkCode, checkDate, checkInteger, checkNotBlank, checkOrganId } from './fields';
+import { checkCode, checkDate, checkInteger, checkNotBlank, checkOrganId, checkSurroundingWhitespace } from './fields';
 
 function checkOrganization(findings: Findings, organization: Organization, path: string, clause: string): void {
   if (organization.organId.trim() === '') {
@@ -120,6 +120,7 @@ export function checkDocumentHeader(findings: Findings, message: DocumentMessage
   if (header.documentId === undefined || header.documentId.trim() === '') {
     findings.report(requiredField, { field: at('DocumentId'), clause: '§1.14' }, at('DocumentId'));
   } else {
+    checkSurroundingWhitespace(findings, header.documentId, at('DocumentId'));
     const code =
       header.code?.codeNumber !== undefined && header.code.codeNotation !== undefined
         ? `${header.code.codeNumber}/${header.code.codeNotation}`

@@ -7,6 +7,7 @@ import {
   invalidTimestamp,
   notAnInteger,
   nullOrganId,
+  surroundingWhitespace,
   unknownCode,
   unrecognisedOrganId,
 } from '../rules/header';
@@ -20,6 +21,7 @@ import { type LocalDate, parseEdxmlDate, parseEdxmlTimestamp } from '../time';
 /** Checks an organisation id: empty is an error, `null` and unknown forms are reported, QCVN 102/QĐ 20 pass. */
 export function checkOrganId(findings: Findings, organId: string | undefined, path: string): void {
   if (organId === undefined) return;
+  checkSurroundingWhitespace(findings, organId, path);
   switch (classifyOrganId(organId)) {
     case 'empty':
       findings.report(emptyOrganId, { field: path }, path);
@@ -33,6 +35,14 @@ export function checkOrganId(findings: Findings, organId: string | undefined, pa
     default:
       return;
   }
+}
+
+/**
+ * Identifiers are compared exactly by receivers, so a stray space makes "the same" code differ. Reported as
+ * information: the value is kept as written.
+ */
+export function checkSurroundingWhitespace(findings: Findings, value: string, path: string): void {
+  if (value.trim() !== '' && value.trim() !== value) findings.report(surroundingWhitespace, { field: path }, path);
 }
 
 /** Checks a `yyyy/MM/dd` date; returns it when valid. */
