@@ -249,6 +249,14 @@ describe('the real edXML corpus', () => {
     expect(corrupted?.location?.path).toBe('AttachmentEncoded/Attachment[1]/ContentTransferEncoded');
   });
 
+  it.each(corpusFiles)('%s: every finding has a line and column', (name) => {
+    const { report } = validateEdxml(readCorpus(name), { subject: name });
+    for (const issue of report.issues) {
+      expect(issue.location?.line, `${issue.ruleId} ${issue.location?.path}`).toBeGreaterThan(0);
+      expect(issue.location?.column).toBeGreaterThan(0);
+    }
+  });
+
   it('locates findings by logical path and by line and column', () => {
     const { report } = validateEdxml(readCorpus('vpcp-sdk_edoc_new.edxml'));
     const mismatch = report.issues.find((issue) => issue.ruleId === 'EDXML-HDR-011');

@@ -347,6 +347,7 @@ export function readEnvelope(ctx: Findings, rootElement: ReadableElement): Envel
     ctx.report(missingStructure, { element: 'edXMLEnvelope', parent: 'edXML' }, 'edXML');
     return undefined;
   }
+  ctx.locate('edXMLEnvelope', envelope.element);
   const envelopeChildren = new Children(ctx, envelope.element, 'edXMLEnvelope', spec.ENVELOPE);
   const headerFound = envelopeChildren.one('edXMLHeader');
   if (headerFound === undefined) {
@@ -398,11 +399,13 @@ export function readDocumentParts(ctx: Findings, parts: EnvelopeParts): Omit<Doc
     kind: 'document',
     header: readDocumentHeader(ctx, parts.messageHeader),
   };
-  assign(
-    message,
-    'traceHeaderList',
-    optional(ctx, parts.header, 'TraceHeaderList', spec.TRACE_HEADER_LIST, (list) => readTraceHeaderList(ctx, list)),
-  );
+  const traceHeaderList = parts.header.one('TraceHeaderList');
+  if (traceHeaderList !== undefined) {
+    // Logical paths start at TraceHeaderList, like they start at MessageHeader.
+    const located = { element: traceHeaderList.element, path: 'TraceHeaderList' };
+    ctx.locate('TraceHeaderList', traceHeaderList.element);
+    message.traceHeaderList = readTraceHeaderList(ctx, container(ctx, located, spec.TRACE_HEADER_LIST));
+  }
   assign(message, 'signature', readSignature(ctx, parts.header));
   if (parts.body !== undefined) {
     const manifest = container(ctx, parts.body, spec.BODY).one('edXMLManifest');

@@ -160,7 +160,9 @@ export function checkAttachments(
 ): void {
   const references = message.manifest?.references ?? [];
   if (message.manifest === undefined) findings.report(manifestMissing, {}, 'edXMLEnvelope');
-  if (references.length === 0 && attachments.length === 0) findings.report(noAttachments, {}, 'edXMLManifest');
+  if (references.length === 0 && attachments.length === 0) {
+    findings.report(noAttachments, {}, message.manifest === undefined ? 'edXMLEnvelope' : 'edXMLManifest');
+  }
 
   const referencePath = (index: number) => `edXMLManifest/Reference[${index + 1}]`;
   const attachmentPath = (index: number) => `AttachmentEncoded/Attachment[${index + 1}]`;

@@ -42,7 +42,7 @@ export function checkDocumentIdConsistency(
     if (options.reportUnconventional) findings.report(documentIdUnconventional, { documentId }, path);
     return;
   }
-  checkDate(findings, parts.date, path, `${path} (date part)`);
+  checkDate(findings, parts.date, path, { vi: `${path} (phần ngày)`, en: `${path} (date part)` });
   const compare = (
     part: { vi: string; en: string },
     inDocumentId: string,

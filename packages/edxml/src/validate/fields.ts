@@ -1,3 +1,4 @@
+import type { ParamValue } from '@lienthong/report';
 import type { Findings } from '../findings';
 import { classifyOrganId } from '../organ-id';
 import {
@@ -50,7 +51,7 @@ export function checkDate(
   findings: Findings,
   value: string | undefined,
   path: string,
-  field: string = path,
+  field: ParamValue = path,
 ): LocalDate | undefined {
   if (value === undefined) return undefined;
   const parsed = parseEdxmlDate(value);
