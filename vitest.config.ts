@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: dir,
           root: `${root}packages/${dir}`,
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
         },
       })),
       {
