@@ -9,6 +9,22 @@ import {
 } from '../rules/structure';
 import { namespaceOf, type ReadableElement } from './element';
 
+const ranks = new WeakMap<ContainerSpec, ReadonlyMap<string, number>>();
+
+/** The position of each allowed child in the SDK order (children of a group share one), computed once per spec. */
+function rankOf(spec: ContainerSpec): ReadonlyMap<string, number> {
+  let rank = ranks.get(spec);
+  if (rank === undefined) {
+    rank = new Map(
+      spec.order.flatMap((entry, index) =>
+        typeof entry === 'string' ? [[entry, index] as const] : entry.map((name) => [name, index] as const),
+      ),
+    );
+    ranks.set(spec, rank);
+  }
+  return rank;
+}
+
 /** One element found at a logical path. */
 export interface Located {
   readonly element: ReadableElement;
@@ -38,11 +54,8 @@ export class Children {
     readonly path: string,
     spec: ContainerSpec,
   ) {
-    const rank = new Map(
-      spec.order.flatMap((entry, index) =>
-        typeof entry === 'string' ? [[entry, index] as const] : entry.map((name) => [name, index] as const),
-      ),
-    );
+    const rank = rankOf(spec);
+
     const repeatable = spec.repeatable ?? new Set<string>();
     let highest = -1;
     let highestName = '';
