@@ -53,6 +53,7 @@ describe('PayloadInspector', () => {
 
   it.each([
     ['QUJD-_VG', 'URL-safe characters'],
+    ['QUJDQU-_', 'URL-safe characters completing a group'],
     ['QUJD$', 'a character outside the alphabet'],
     ['QUI=QUJD', 'data after padding'],
     ['Q===', 'three padding characters'],

@@ -32,6 +32,7 @@ const TAIL_BYTES = 22 + 0xffff;
 const NOT_ALPHABET = /[^A-Za-z0-9+/]/g;
 
 const ALPHABET = /^[A-Za-z0-9+/]*$/;
+const REPLACEMENT_CHARACTER = Buffer.from([0xef, 0xbf, 0xbd]);
 
 /** For the few characters carried between chunks. */
 function isAlphabetOnly(text: string): boolean {
@@ -165,15 +166,26 @@ export class PayloadInspector {
    * Undefined when that does not hold; the slow path then finds and explains the problem.
    */
   private writeUnwrapped(text: string): Uint8Array | undefined {
-    const available = this.carry + text;
-    const usable = available.length - (available.length % 4);
-    const candidate = usable === available.length ? available : available.slice(0, usable);
-    const rest = available.slice(usable);
-    const padding = candidate.endsWith('==') ? 2 : candidate.endsWith('=') ? 1 : 0;
+    // The carried characters and the first few of `text` complete one group; the rest is decoded in place.
+    const head = (4 - this.carry.length) % 4;
+    if (text.length < head || text.indexOf('-') >= 0 || text.indexOf('_') >= 0) return undefined;
+    const total = this.carry.length + text.length;
+    const usable = total - (total % 4);
+    const bodyEnd = usable - this.carry.length;
+    const rest = text.slice(Math.max(head, bodyEnd));
+    const last = bodyEnd > 0 ? text.charCodeAt(bodyEnd - 1) : -1;
+    const beforeLast = bodyEnd > 1 ? text.charCodeAt(bodyEnd - 2) : -1;
+    const padding = last === 0x3d ? (beforeLast === 0x3d ? 2 : 1) : 0;
     if ((padding > 0 && rest.length > 0) || !isAlphabetOnly(rest)) return undefined;
-    if (candidate.indexOf('-') >= 0 || candidate.indexOf('_') >= 0) return undefined;
-    const buffer = Buffer.from(candidate, 'base64');
-    if (buffer.length !== (usable / 4) * 3 - padding) return undefined;
+    const expected = (usable / 4) * 3 - padding;
+    const buffer = Buffer.allocUnsafe(expected);
+    let written = 0;
+    if (usable > 0) {
+      if (this.carry.length > 0) written += buffer.write(this.carry + text.slice(0, head), 0, 'base64');
+      const body = head === 0 && bodyEnd === text.length ? text : text.slice(this.carry.length > 0 ? head : 0, bodyEnd);
+      written += buffer.write(body, written, 'base64');
+    }
+    if (written !== expected) return undefined;
     this.significant += text.length;
     this.padding = padding;
     this.position += text.length;
@@ -252,14 +264,10 @@ export class PayloadInspector {
         if (joined[at] === 0xef && joined[at + 1] === 0xbf && joined[at + 2] === 0xbd) this.replacementCount++;
       }
     }
-    let from = 0;
-    for (;;) {
-      const at = bytes.indexOf(0xef, from);
-      if (at < 0 || at + 2 >= bytes.length) break;
-      if (bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd) {
-        this.replacementCount++;
-        from = at + 3;
-      } else from = at + 1;
+    // A native three-byte search: random binary has an EF byte every 256 bytes, EF BF BD about never.
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let at = view.indexOf(REPLACEMENT_CHARACTER); at >= 0; at = view.indexOf(REPLACEMENT_CHARACTER, at + 3)) {
+      this.replacementCount++;
     }
     this.previousTwo = bytes.slice(Math.max(0, bytes.length - 2));
   }
