@@ -1,6 +1,8 @@
 import { createReportBuilder, type Report, type ReportBuilder } from '@lienthong/report';
 import { Findings, type LocationIndex } from '../findings';
 import type { EdxmlMessage } from '../model/message';
+import type { ReadableElement } from '../read/element';
+import { isPayloadElement } from '../read/payload-element';
 import { readMessage } from '../read/read-message';
 import { EDXML_RULESET, edxmlRules } from '../rules/catalog';
 import { byteOrderMark, xmlLimitExceeded } from '../rules/structure';
@@ -63,10 +65,19 @@ function readInto(
     );
     return { message: undefined, findings };
   }
+  // Payload text goes to a sink, as in the streaming reader, so both readers treat it alike: its characters
+  // are judged by the base64 check, not by the XML layer.
+  const payloads = new Map<ReadableElement, string[]>();
   const tree = parseXmlTree(input, {
     maxDepth: limits.maxDepth,
     maxInputBytes: limits.maxBytes,
     allowLeadingJunk: mode === 'tolerant',
+    streamText: (element, ancestors) => {
+      if (!isPayloadElement(element, ancestors)) return undefined;
+      const pieces: string[] = [];
+      payloads.set(element, pieces);
+      return { validatesCharacters: true, write: (piece) => pieces.push(piece) };
+    },
   });
   if (tree.byteOrderMark) builder.add(byteOrderMark.issue({}, { line: 1, column: 1 }));
   builder.add(...tree.problems.map(issueOfXmlProblem));
@@ -75,7 +86,7 @@ function readInto(
   const refused = fatal || (mode === 'strict' && tree.problems.length > 0);
   if (refused || tree.root === undefined) return { message: undefined, findings };
 
-  const message = readMessage(findings, tree.root);
+  const message = readMessage(findings, tree.root, (element) => payloads.get(element)?.join('') ?? element.text);
   builder.add(...findings.issues);
   findings.issues.length = 0;
   if (message?.kind === 'document' && message.attachments.length > limits.maxAttachments) {
@@ -95,6 +106,21 @@ function readInto(
   return { message, findings };
 }
 
+/**
+ * The size a base64 text decodes to, at least: from its length, and only when that is over the limit, from its
+ * length without the line breaks and spaces of wrapped base64 (so a payload just under the limit is not refused).
+ */
+function decodedSizeOf(text: string, limit: number): number {
+  const estimate = Math.floor((text.length * 3) / 4);
+  if (estimate <= limit) return estimate;
+  let whitespace = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a || code === 0x0d || code === 0x20 || code === 0x09) whitespace++;
+  }
+  return Math.floor(((text.length - whitespace) * 3) / 4);
+}
+
 /** Payloads over the size limit are refused before they are decoded. */
 function checkAttachmentSizes(
   builder: ReportBuilder,
@@ -105,7 +131,7 @@ function checkAttachmentSizes(
   if (message.kind === 'status') return true;
   let withinLimits = true;
   message.attachments.forEach((attachment, index) => {
-    const decodedSize = Math.floor((attachment.contentTransferEncoded.length * 3) / 4);
+    const decodedSize = decodedSizeOf(attachment.contentTransferEncoded, limits.maxAttachmentBytes);
     if (decodedSize > limits.maxAttachmentBytes) {
       withinLimits = false;
       builder.add(

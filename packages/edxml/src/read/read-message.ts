@@ -294,12 +294,15 @@ export function readAttachmentMetadata(
   return attachment;
 }
 
-function readAttachments(ctx: Findings, found: Located | undefined): Attachment[] {
+/** Where the text of a ContentTransferEncoded element is: the readers divert payloads away from the tree. */
+export type PayloadTextOf = (element: ReadableElement) => string;
+
+function readAttachments(ctx: Findings, found: Located | undefined, payloadText: PayloadTextOf): Attachment[] {
   if (found === undefined) return [];
   const list = container(ctx, found, spec.ATTACHMENT_ENCODED);
   return list.all('Attachment').map((attachment) => {
     const { payload, ...metadata } = readAttachmentMetadata(ctx, attachment);
-    return { ...metadata, contentTransferEncoded: payload === undefined ? '' : payload.element.text };
+    return { ...metadata, contentTransferEncoded: payload === undefined ? '' : payloadText(payload.element) };
   });
 }
 
@@ -422,7 +425,11 @@ export function readStatusParts(ctx: Findings, parts: EnvelopeParts): StatusMess
 }
 
 /** Reads a whole message from an element tree. */
-export function readMessage(ctx: Findings, rootElement: ReadableElement): EdxmlMessage | undefined {
+export function readMessage(
+  ctx: Findings,
+  rootElement: ReadableElement,
+  payloadText: PayloadTextOf = (element) => element.text,
+): EdxmlMessage | undefined {
   const parts = readEnvelope(ctx, rootElement);
   if (parts === undefined) return undefined;
   if (parts.kind === 'status') return readStatusParts(ctx, parts);
@@ -432,6 +439,7 @@ export function readMessage(ctx: Findings, rootElement: ReadableElement): EdxmlM
     attachments: readAttachments(
       ctx,
       attachmentEncoded && { element: attachmentEncoded.element, path: 'AttachmentEncoded' },
+      payloadText,
     ),
   };
 }

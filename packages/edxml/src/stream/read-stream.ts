@@ -3,11 +3,10 @@ import { inspectPayload, PayloadInspector } from '../attachment/payload-inspecto
 import { Findings, type LocationIndex } from '../findings';
 import type { Attachment } from '../model/attachment';
 import type { DocumentMessage, EdxmlMessage, StatusMessage } from '../model/message';
-import { EDXML_NAMESPACE } from '../model/namespaces';
 import { resolveLimits, severityOverridesFor, type ValidateOptions } from '../parse/options';
 import { issueOfXmlProblem } from '../parse/xml-issues';
 import type { Located } from '../read/children';
-import { namespaceOf } from '../read/element';
+import { isPayloadElement } from '../read/payload-element';
 import {
   readAttachmentMetadata,
   readDocumentParts,
@@ -76,10 +75,6 @@ function iterate(source: ByteSource): AsyncIterator<Uint8Array> {
   };
 }
 
-function isEdxml(element: XmlElement, localName: string): boolean {
-  return element.localName === localName && namespaceOf(element) === EDXML_NAMESPACE;
-}
-
 /**
  * Reads an edXML envelope from a stream of UTF-8 bytes without holding it in memory: first the header, then
  * each attachment's decoded bytes, then (in `result`) the same report `validateEdxml` gives. Memory stays
@@ -128,18 +123,8 @@ export function readEdxmlStream(source: ByteSource, options: ValidateOptions = {
     maxInputBytes: limits.maxBytes,
     allowLeadingJunk: mode === 'tolerant',
     streamText: (element, ancestors): XmlTextSink | undefined => {
-      const attachment = ancestors[ancestors.length - 1];
-      const list = ancestors[ancestors.length - 2];
-      if (
-        !isEdxml(element, 'ContentTransferEncoded') ||
-        attachment === undefined ||
-        !isEdxml(attachment, 'Attachment') ||
-        list === undefined ||
-        !isEdxml(list, 'AttachmentEncoded') ||
-        ancestors.length !== 3
-      ) {
-        return undefined;
-      }
+      if (!isPayloadElement(element, ancestors)) return undefined;
+      const attachment = ancestors[2] as XmlElement;
       const root = ancestors[0] as XmlElement;
       if (!headerEmitted) {
         headerEmitted = true;
@@ -157,6 +142,8 @@ export function readEdxmlStream(source: ByteSource, options: ValidateOptions = {
       let decoded = 0;
       parts.push({ type: 'attachment', index, attachment: metadata, bytes: drain(stream) });
       return {
+        // The inspector accepts only the base64 alphabet, so the scanner need not check characters here.
+        validatesCharacters: true,
         write(piece) {
           const bytes = inspector.write(piece);
           decoded += bytes.length;
@@ -180,9 +167,12 @@ export function readEdxmlStream(source: ByteSource, options: ValidateOptions = {
   /** Feeds the next input chunk to the parser; false at the end of the input. */
   async function pump(): Promise<boolean> {
     if (inputDone) return false;
-    const next = await input.next();
-    if (next.done) {
+    // Once the XML is unreadable (a DOCTYPE, a limit, broken markup) nothing more can be learnt from it:
+    // stop pulling the source instead of reading what may be gigabytes to the end.
+    const next = parser.failed ? undefined : await input.next();
+    if (next === undefined || next.done) {
       inputDone = true;
+      if (next === undefined) await input.return?.();
       tree = parser.end();
       return false;
     }

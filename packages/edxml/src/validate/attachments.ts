@@ -54,7 +54,9 @@ function checkContentIds(
       );
     }
     const id = normalizeContentId(item.contentId);
-    byId.set(id, [...(byId.get(id) ?? []), index]);
+    const indexes = byId.get(id);
+    if (indexes === undefined) byId.set(id, [index]);
+    else indexes.push(index);
   });
   const first = new Map<string, number>();
   for (const [id, indexes] of byId) {

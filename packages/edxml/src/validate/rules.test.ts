@@ -375,7 +375,7 @@ const CASES: readonly Case[] = [
     'AttachmentEncoded/Attachment[1]/ContentTransferEncoded',
     () =>
       edit(validDocument(), (d) => {
-        d.attachments[0]!.contentTransferEncoded = '${__StringFromFile(test.txt,,,)}';
+        d.attachments[0]!.contentTransferEncoded = ['$', '{__StringFromFile(test.txt,,,)}'].join('');
       }),
   ],
   [
