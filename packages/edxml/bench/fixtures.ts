@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import {
   type CreateDocumentInput,
   createDocument,
@@ -16,7 +17,8 @@ import { MiB } from './harness';
 
 /** The real envelope; `EDXML_BENCH_CORPUS` points elsewhere (a missing path exercises the generated fallback). */
 export const CORPUS_FILE =
-  process.env.EDXML_BENCH_CORPUS ?? '/work/shared/corpus/edxml/axis-downloaded_2019_edoc.edxml';
+  process.env.EDXML_BENCH_CORPUS ??
+  fileURLToPath(new URL('../test/fixtures/corpus/axis-downloaded_2019_edoc.edxml', import.meta.url));
 
 /** A deterministic xorshift32 filler: fast, and the same bytes on every run. */
 export function pseudoRandomBytes(length: number, seed = 0x9e3779b9): Uint8Array<ArrayBuffer> {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createXmlTreeParser, parseXmlTree, type XmlElement, type XmlTreeOptions, type XmlTreeResult } from './tree';
 import { type ExpectedElement, wellFormedXmlDocument } from './well-formed-xml.arbitrary';
 
-const CORPUS = new URL('../../../../../shared/corpus/edxml/', import.meta.url);
+const CORPUS = new URL('../../test/fixtures/corpus/', import.meta.url);
 const corpusFiles = readdirSync(CORPUS).filter((name) => /\.(edxml|xml)$/.test(name));
 const SMALL_FILE_BYTES = 32 * 1024;
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseXmlTree, type XmlElement } from './tree';
 
-const CORPUS = new URL('../../../../../shared/corpus/edxml/', import.meta.url);
+const CORPUS = new URL('../../test/fixtures/corpus/', import.meta.url);
 const corpusFiles = readdirSync(CORPUS).filter((name) => /\.(edxml|xml)$/.test(name));
 const EDXML = 'http://www.mic.gov.vn/TBT/QCVN_102_2016';
 const XLINK = 'http://www.w3.org/1999/xlink';

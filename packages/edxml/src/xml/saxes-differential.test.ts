@@ -71,7 +71,7 @@ function parseWithSaxes(xml: string): { root: ComparableElement | undefined; err
   return { root, errors };
 }
 
-const CORPUS = new URL('../../../../../shared/corpus/edxml/', import.meta.url);
+const CORPUS = new URL('../../test/fixtures/corpus/', import.meta.url);
 const corpusFiles = readdirSync(CORPUS).filter((name) => /\.(edxml|xml)$/.test(name));
 
 describe('differential test against saxes (xmlns: true)', () => {

@@ -17,7 +17,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { SaxesParser } from 'saxes';
 import { createXmlScanner, createXmlTreeParser, parseXmlTree, type XmlTextSink } from './index';
 
-const CORPUS_FILE = new URL('../../../../../shared/corpus/edxml/axis-downloaded_2019_edoc.edxml', import.meta.url);
+const CORPUS_FILE = new URL('../../test/fixtures/corpus/axis-downloaded_2019_edoc.edxml', import.meta.url);
 const ROUND_MILLISECONDS = 400;
 const ROUNDS = 5;
 
