@@ -77,7 +77,12 @@ export function defineRule<const Vi extends string, const En extends string>(
   }
   const frozenMessage: LocalizedText = { vi: message.vi, en: message.en };
   // Reports list the rules they checked; one shared, frozen description per rule spares an object per report.
-  const checked: CheckedRule = Object.freeze({ id, severity, title, ...(reference === undefined ? {} : { reference }) });
+  const checked: CheckedRule = Object.freeze({
+    id,
+    severity,
+    title,
+    ...(reference === undefined ? {} : { reference }),
+  });
   const rule: Rule<TemplateParams<Vi>> = {
     id,
     severity,
