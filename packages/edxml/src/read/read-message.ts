@@ -294,15 +294,18 @@ export function readAttachmentMetadata(
   return attachment;
 }
 
-/** Where the text of a ContentTransferEncoded element is: the readers divert payloads away from the tree. */
-export type PayloadTextOf = (element: ReadableElement) => string;
+/**
+ * Where the text of an attachment's ContentTransferEncoded element is (the readers divert payloads away from
+ * the tree), given that element and the attachment's 0-based position.
+ */
+export type PayloadTextOf = (element: ReadableElement, index: number) => string;
 
 function readAttachments(ctx: Findings, found: Located | undefined, payloadText: PayloadTextOf): Attachment[] {
   if (found === undefined) return [];
   const list = container(ctx, found, spec.ATTACHMENT_ENCODED);
-  return list.all('Attachment').map((attachment) => {
+  return list.all('Attachment').map((attachment, index) => {
     const { payload, ...metadata } = readAttachmentMetadata(ctx, attachment);
-    return { ...metadata, contentTransferEncoded: payload === undefined ? '' : payloadText(payload.element) };
+    return { ...metadata, contentTransferEncoded: payload === undefined ? '' : payloadText(payload.element, index) };
   });
 }
 
@@ -434,6 +437,7 @@ export function readMessage(
   if (parts === undefined) return undefined;
   if (parts.kind === 'status') return readStatusParts(ctx, parts);
   const attachmentEncoded = parts.root.one('AttachmentEncoded');
+  if (attachmentEncoded !== undefined) ctx.locate('AttachmentEncoded', attachmentEncoded.element);
   return {
     ...readDocumentParts(ctx, parts),
     attachments: readAttachments(

@@ -1,23 +1,16 @@
-import { createReportBuilder, type Report } from '@lienthong/report';
-import { inspectPayload, PayloadInspector } from '../attachment/payload-inspector';
+import type { Report } from '@lienthong/report';
+import { Base64SizeCounter, base64ExceedsSize } from '../attachment/base64-size';
+import { inspectPayload, type PayloadInspection, PayloadInspector } from '../attachment/payload-inspector';
 import { Findings, type LocationIndex } from '../findings';
 import type { Attachment } from '../model/attachment';
 import type { DocumentMessage, EdxmlMessage, StatusMessage } from '../model/message';
-import { resolveLimits, severityOverridesFor, type ValidateOptions } from '../parse/options';
-import { issueOfXmlProblem } from '../parse/xml-issues';
+import { EDXML_NAMESPACE } from '../model/namespaces';
+import { assembleResult, type PayloadSource } from '../parse/assemble';
+import { resolveLimits, type ValidateOptions } from '../parse/options';
 import type { Located } from '../read/children';
+import { namespaceOf, type ReadableElement } from '../read/element';
 import { isPayloadElement } from '../read/payload-element';
-import {
-  readAttachmentMetadata,
-  readDocumentParts,
-  readEnvelope,
-  readMessage,
-  readStatusParts,
-} from '../read/read-message';
-import { EDXML_RULESET, edxmlRules } from '../rules/catalog';
-import { byteOrderMark, xmlLimitExceeded } from '../rules/structure';
-import type { InspectedAttachment } from '../validate/attachments';
-import { checkMessage } from '../validate/validate-message';
+import { readAttachmentMetadata, readDocumentParts, readEnvelope, readStatusParts } from '../read/read-message';
 import { createXmlTreeParser, type XmlElement, type XmlTextSink, type XmlTreeResult } from '../xml';
 import type { ByteSource } from './byte-source';
 
@@ -43,7 +36,11 @@ export interface StreamedAttachment {
 
 export type StreamedPart = StreamedHeader | StreamedAttachment;
 
-/** The outcome of a streamed read, identical to what `validateEdxml` reports for the same bytes. */
+/**
+ * The outcome of a streamed read: what `validateEdxml` reports for the same bytes, issue for issue. One
+ * difference: an envelope over `limits.maxBytes` is refused by `validateEdxml` before reading (its size is
+ * known), and by the stream when the limit is crossed (same rule, EDXML-XML-003, other wording).
+ */
 export interface StreamedResult {
   /** The message with every `contentTransferEncoded` left empty (the payloads were streamed). */
   readonly message: EdxmlMessage | undefined;
@@ -100,13 +97,10 @@ export function readEdxmlStream(source: ByteSource, options: ValidateOptions = {
   result.catch(() => undefined);
 
   const parts: StreamedPart[] = [];
-  const inspected: InspectedAttachment[] = [];
   let headerEmitted = false;
-  let current: PayloadQueue | undefined;
-  const queues: PayloadQueue[] = [];
-  let attachmentCount = 0;
-  let tooMany = false;
-  let tooLarge = false;
+  const queueOf = new Map<StreamedPart, PayloadQueue>();
+  /** What was learnt of each payload while passing its bytes on. */
+  const payloads = new Map<ReadableElement, { inspection?: PayloadInspection; size: Base64SizeCounter }>();
 
   const headerFrom = (root: XmlElement): StreamedHeader => {
     const findings = new Findings();
@@ -124,41 +118,44 @@ export function readEdxmlStream(source: ByteSource, options: ValidateOptions = {
     allowLeadingJunk: mode === 'tolerant',
     streamText: (element, ancestors): XmlTextSink | undefined => {
       if (!isPayloadElement(element, ancestors)) return undefined;
-      const attachment = ancestors[2] as XmlElement;
-      const root = ancestors[0] as XmlElement;
+      const [root, list, attachment] = ancestors as [XmlElement, XmlElement, XmlElement];
       if (!headerEmitted) {
         headerEmitted = true;
         parts.push(headerFrom(root));
       }
-      const index = attachmentCount++;
-      if (index >= limits.maxAttachments) tooMany = true;
-      // The metadata elements come before the payload in every SDK's output; later ones are still read in `result`.
+      // The attachment's position among its siblings, as the report numbers it.
+      const index =
+        list.children.filter((child) => child.localName === 'Attachment' && namespaceOf(child) === EDXML_NAMESPACE)
+          .length - 1;
+      // Metadata written after the payload is not known yet here; `result` reads the complete element.
       const located: Located = { element: attachment, path: `AttachmentEncoded/Attachment[${index + 1}]` };
       const { payload: _payload, ...metadata } = readAttachmentMetadata(new Findings(), located);
       const inspector = new PayloadInspector();
+      const learnt: { inspection?: PayloadInspection; size: Base64SizeCounter } = { size: new Base64SizeCounter() };
+      payloads.set(element, learnt);
       const stream: PayloadQueue = { queue: [], done: false, abandoned: false };
       current = stream;
-      queues[index] = stream;
-      let decoded = 0;
-      parts.push({ type: 'attachment', index, attachment: metadata, bytes: drain(stream) });
+      const part: StreamedAttachment = { type: 'attachment', index, attachment: metadata, bytes: drain(stream) };
+      queueOf.set(part, stream);
+      parts.push(part);
       return {
         // The inspector accepts only the base64 alphabet, so the scanner need not check characters here.
         validatesCharacters: true,
         write(piece) {
+          learnt.size.add(piece);
           const bytes = inspector.write(piece);
-          decoded += bytes.length;
-          if (decoded > limits.maxAttachmentBytes) tooLarge = true;
           if (bytes.length > 0 && !stream.abandoned) stream.queue.push(bytes);
         },
         end() {
           const { inspection, bytes } = inspector.end();
-          if (bytes.length > 0) stream.queue.push(bytes);
+          if (bytes.length > 0 && !stream.abandoned) stream.queue.push(bytes);
           stream.done = true;
-          inspected[index] = { attachment: metadata, inspection };
+          learnt.inspection = inspection;
         },
       };
     },
   });
+  let current: PayloadQueue | undefined;
 
   const input = iterate(source);
   let inputDone = false;
@@ -194,80 +191,18 @@ export function readEdxmlStream(source: ByteSource, options: ValidateOptions = {
     }
   }
 
-  function finish(finalTree: XmlTreeResult): StreamedResult {
-    const builder = createReportBuilder({
-      subject: options.subject ?? 'edxml',
-      kind: 'edxml',
-      ruleset: EDXML_RULESET,
-      rules: edxmlRules.rules,
-      requiredSteps: ['read', 'validate'],
-      severityOverrides: severityOverridesFor(mode),
-      ...(options.now ? { now: options.now } : {}),
-    });
-    const findings = new Findings();
-    const message = builder.step('read', () => {
-      if (finalTree.byteOrderMark) builder.add(byteOrderMark.issue({}, { line: 1, column: 1 }));
-      builder.add(...finalTree.problems.map(issueOfXmlProblem));
-      const fatal = finalTree.problems.some((problem) => problem.severity === 'fatal');
-      if (fatal || (mode === 'strict' && finalTree.problems.length > 0) || finalTree.root === undefined)
-        return undefined;
-      const read = readMessage(findings, finalTree.root);
-      builder.add(...findings.issues);
-      findings.issues.length = 0;
-      if (tooMany) {
-        builder.add(
-          xmlLimitExceeded.issue(
-            {
-              detail: {
-                vi: `có ${attachmentCount} tệp đính kèm, vượt giới hạn ${limits.maxAttachments}`,
-                en: `it has ${attachmentCount} attachments, over the limit of ${limits.maxAttachments}`,
-              },
-            },
-            findings.locationOf('AttachmentEncoded'),
-          ),
-        );
-        return undefined;
-      }
-      return read;
-    });
-    if (message === undefined) {
-      builder.skip('validate', {
-        vi: 'không đọc được gói tin nên không kiểm tra được các quy tắc',
-        en: 'the packet could not be read, so its rules could not be checked',
-      });
-    } else if (tooLarge) {
-      builder.add(
-        xmlLimitExceeded.issue({
-          detail: {
-            vi: `có tệp đính kèm vượt giới hạn ${limits.maxAttachmentBytes} byte`,
-            en: `an attachment is over the ${limits.maxAttachmentBytes}-byte limit`,
-          },
-        }),
-      );
-      builder.skip('validate', {
-        vi: 'có tệp đính kèm vượt giới hạn kích thước',
-        en: 'an attachment is over the size limit',
-      });
-    } else {
-      builder.step('validate', () => {
-        const attachments =
-          message.kind === 'document'
-            ? message.attachments.map((attachment, index) => {
-                const { contentTransferEncoded: _text, ...metadata } = attachment;
-                // Payloads not diverted to a sink (misplaced ones) were buffered; inspect them the in-memory way.
-                return (
-                  inspected[index] ?? {
-                    attachment: metadata,
-                    inspection: inspectPayload(attachment.contentTransferEncoded),
-                  }
-                );
-              })
-            : [];
-        builder.add(...checkMessage(message, attachments, findings.locationIndex, options).issues);
-      });
-    }
-    return { message, report: builder.finish(), locations: findings.locationIndex };
-  }
+  const streamedPayloads: PayloadSource = {
+    // The payloads were streamed, not kept.
+    textOf: () => '',
+    inspect: (element, text) => {
+      const learnt = element === undefined ? undefined : payloads.get(element)?.inspection;
+      return learnt ?? inspectPayload(text);
+    },
+    exceedsSize: (element, text, limit) => {
+      const learnt = element === undefined ? undefined : payloads.get(element);
+      return learnt === undefined ? base64ExceedsSize(text, limit) : learnt.size.size > limit;
+    },
+  };
 
   return {
     result,
@@ -277,7 +212,7 @@ export function readEdxmlStream(source: ByteSource, options: ValidateOptions = {
           while (parts.length > 0) {
             const part = parts.shift() as StreamedPart;
             yield part;
-            const queue = part.type === 'attachment' ? queues[part.index] : undefined;
+            const queue = part.type === 'attachment' ? queueOf.get(part) : undefined;
             if (queue !== undefined) {
               // Whatever the consumer did not read is skipped, so the next part can be reached.
               queue.abandoned = true;
@@ -292,7 +227,7 @@ export function readEdxmlStream(source: ByteSource, options: ValidateOptions = {
           headerEmitted = true;
           yield finalTree.root === undefined ? { type: 'header', message: undefined } : headerFrom(finalTree.root);
         }
-        resolveResult(finish(finalTree));
+        resolveResult(assembleResult(finalTree, streamedPayloads, options, true));
       } catch (error) {
         rejectResult(error);
         throw error;

@@ -43,6 +43,8 @@ class Utf8XmlScanner implements XmlByteScanner {
   /** How many bytes of an unfinished character the decoder holds. */
   private carried = 0;
   private firstBytes: number[] = [];
+  /** A first byte that may start a UTF-16 byte order mark, held until the next chunk. */
+  private startHeld: Uint8Array | undefined;
 
   constructor(handler: XmlScanHandler, options: XmlScanOptions) {
     this.maxInputBytes = resolveXmlScanOptions(options).maxInputBytes;
@@ -73,6 +75,21 @@ class Utf8XmlScanner implements XmlByteScanner {
   write(chunk: Uint8Array): void {
     if (this.endCalled) throw new Error('XmlByteScanner.write() was called after end().');
     if (this.scanner.failed || chunk.length === 0) return;
+    if (this.startHeld !== undefined) {
+      const joined = new Uint8Array(this.startHeld.length + chunk.length);
+      joined.set(this.startHeld, 0);
+      joined.set(chunk, this.startHeld.length);
+      this.startHeld = undefined;
+      this.writeBytes(joined);
+    } else if (this.written === 0 && chunk.length === 1 && (chunk[0] === 0xfe || chunk[0] === 0xff)) {
+      // Half of a UTF-16 byte order mark, perhaps: wait for the next byte to tell, as one-shot input would.
+      this.startHeld = Uint8Array.from(chunk);
+    } else {
+      this.writeBytes(chunk);
+    }
+  }
+
+  private writeBytes(chunk: Uint8Array): void {
     const chunkStart = this.written;
     this.written += chunk.length;
     if (this.written > this.maxInputBytes) {
@@ -100,6 +117,11 @@ class Utf8XmlScanner implements XmlByteScanner {
 
   end(): void {
     if (this.endCalled) throw new Error('XmlByteScanner.end() was called twice.');
+    if (this.startHeld !== undefined && !this.scanner.failed) {
+      const held = this.startHeld;
+      this.startHeld = undefined;
+      this.writeBytes(held);
+    }
     this.endCalled = true;
     if (this.scanner.failed) return;
     if (this.carried > 0) {

@@ -345,6 +345,13 @@ class StringXmlScanner implements XmlScanner {
 
   abort(code: XmlProblemCode, details: XmlProblemDetails = {}, at?: XmlPosition, byteOffset?: number): void {
     if (this.fatal) return;
+    if (at === undefined && this.heldBackLength > 0) {
+      // "The end of the input so far" includes what was held back: scan it first, as unheld input would be.
+      this.append(this.releaseHeldBack());
+      if (!this.startChecked) this.checkStart();
+      this.run();
+      if (this.fatal) return;
+    }
     this.report(code, 'fatal', details, at ?? this.endPosition(), byteOffset);
   }
 
