@@ -9,10 +9,7 @@ export class Base64SizeCounter {
 
   add(text: string): void {
     if (text.indexOf(' ') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\t') < 0) {
-      this.characters += text.length;
-      let end = text.length;
-      while (end > 0 && text.charCodeAt(end - 1) === 0x3d) end--;
-      this.trailingPadding = end === 0 ? this.trailingPadding + text.length : text.length - end;
+      this.addWithoutWhitespace(text);
       return;
     }
     for (let index = 0; index < text.length; index++) {
@@ -21,6 +18,14 @@ export class Base64SizeCounter {
       this.characters++;
       this.trailingPadding = code === 0x3d ? this.trailingPadding + 1 : 0;
     }
+  }
+
+  /** For text already known to hold no whitespace (the base64 fast path proved it): no scan needed. */
+  addWithoutWhitespace(text: string): void {
+    this.characters += text.length;
+    let end = text.length;
+    while (end > 0 && text.charCodeAt(end - 1) === 0x3d) end--;
+    this.trailingPadding = end === 0 ? this.trailingPadding + text.length : text.length - end;
   }
 
   /** Decoded bytes, at most. */

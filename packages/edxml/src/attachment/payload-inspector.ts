@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { constants, inflateRawSync } from 'node:zlib';
 import type { LocalizedText } from '@lienthong/report';
+import { Base64SizeCounter } from './base64-size';
 import { type ContentKind, detectContentKind } from './content-kind';
 
 /** What is known of a ZIP payload from its first and last bytes. */
@@ -99,6 +100,8 @@ function summarizeZip(head: Uint8Array, tail: Uint8Array): ZipSummary {
 export class PayloadInspector {
   private carry = '';
   private significant = 0;
+  /** What the text decodes to at most, counted alike for valid and invalid text (the attachment size limit). */
+  readonly size = new Base64SizeCounter();
   private padding = 0;
   private position = 0;
   private error: PayloadInspection['base64Error'];
@@ -112,11 +115,16 @@ export class PayloadInspector {
   /** Feeds base64 text; returns the bytes decoded from it (empty after an error). */
   write(text: string): Uint8Array {
     if (this.error !== undefined || text.length === 0) {
+      this.size.add(text);
       this.position += text.length;
       return new Uint8Array(0);
     }
     const fast = this.padding === 0 ? this.writeUnwrapped(text) : undefined;
-    if (fast !== undefined) return fast;
+    if (fast !== undefined) {
+      this.size.addWithoutWhitespace(text);
+      return fast;
+    }
+    this.size.add(text);
     const clean = this.validate(text);
     this.position += text.length;
     const available = this.carry + clean;
@@ -250,10 +258,13 @@ export class PayloadInspector {
   private observe(bytes: Uint8Array): void {
     this.byteLength += bytes.length;
     if (this.head.length < HEAD_BYTES) this.head = concat(this.head, bytes.subarray(0, HEAD_BYTES - this.head.length));
-    this.tail =
-      bytes.length >= TAIL_BYTES
-        ? bytes.slice(bytes.length - TAIL_BYTES)
-        : concat(this.tail.subarray(Math.max(0, this.tail.length + bytes.length - TAIL_BYTES)), bytes);
+    // The last bytes are only needed to read a ZIP's central directory; a ZIP starts with "PK".
+    if (this.head[0] === 0x50 && this.head[1] === 0x4b) {
+      this.tail =
+        bytes.length >= TAIL_BYTES
+          ? bytes.slice(bytes.length - TAIL_BYTES)
+          : concat(this.tail.subarray(Math.max(0, this.tail.length + bytes.length - TAIL_BYTES)), bytes);
+    }
     this.countReplacements(bytes);
   }
 

@@ -1,5 +1,5 @@
 import type { Report } from '@lienthong/report';
-import { Base64SizeCounter, base64ExceedsSize } from '../attachment/base64-size';
+import { type Base64SizeCounter, base64ExceedsSize } from '../attachment/base64-size';
 import { inspectPayload, type PayloadInspection, PayloadInspector } from '../attachment/payload-inspector';
 import { Findings, type LocationIndex } from '../findings';
 import type { Attachment } from '../model/attachment';
@@ -52,6 +52,8 @@ export interface EdxmlStreamReader extends AsyncIterable<StreamedPart> {
   /** Resolves when the input has been read to its end (iterate the parts first). */
   readonly result: Promise<StreamedResult>;
 }
+
+const SCAN_SLICE = 64 * 1024;
 
 /** Decoded bytes of the attachment being read, waiting for the consumer. */
 interface PayloadQueue {
@@ -131,7 +133,7 @@ export function readEdxmlStream(source: ByteSource, options: ValidateOptions = {
       const located: Located = { element: attachment, path: `AttachmentEncoded/Attachment[${index + 1}]` };
       const { payload: _payload, ...metadata } = readAttachmentMetadata(new Findings(), located);
       const inspector = new PayloadInspector();
-      const learnt: { inspection?: PayloadInspection; size: Base64SizeCounter } = { size: new Base64SizeCounter() };
+      const learnt: { inspection?: PayloadInspection; size: Base64SizeCounter } = { size: inspector.size };
       payloads.set(element, learnt);
       const stream: PayloadQueue = { queue: [], done: false, abandoned: false };
       current = stream;
@@ -142,7 +144,6 @@ export function readEdxmlStream(source: ByteSource, options: ValidateOptions = {
         // The inspector accepts only the base64 alphabet, so the scanner need not check characters here.
         validatesCharacters: true,
         write(piece) {
-          learnt.size.add(piece);
           const bytes = inspector.write(piece);
           if (bytes.length > 0 && !stream.abandoned) stream.queue.push(bytes);
         },
@@ -173,7 +174,10 @@ export function readEdxmlStream(source: ByteSource, options: ValidateOptions = {
       tree = parser.end();
       return false;
     }
-    parser.write(next.value);
+    // Large chunks are scanned in slices: each slice becomes a short-lived string, which the garbage collector
+    // reclaims cheaply, where a megabyte string would go to the large-object space and need a full collection.
+    const chunk = next.value;
+    for (let at = 0; at < chunk.length; at += SCAN_SLICE) parser.write(chunk.subarray(at, at + SCAN_SLICE));
     return true;
   }
 
