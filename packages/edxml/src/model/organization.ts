@@ -17,18 +17,6 @@ export const OrganizationSchema = z.object({
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
-/** The element names of an Organization, in the order the VNPT SDK writes them. */
-export const ORGANIZATION_FIELDS = [
-  ['organId', 'OrganId'],
-  ['organizationInCharge', 'OrganizationInCharge'],
-  ['organName', 'OrganName'],
-  ['organAdd', 'OrganAdd'],
-  ['email', 'Email'],
-  ['telephone', 'Telephone'],
-  ['fax', 'Fax'],
-  ['website', 'Website'],
-] as const satisfies readonly (readonly [keyof Organization, string])[];
-
 /** Staff who handled a message (Bussiness/StaffInfo, status StaffInfo). */
 export const StaffInfoSchema = z.object({
   department: z.string().optional(),
@@ -41,15 +29,6 @@ export const StaffInfoSchema = z.object({
 });
 export type StaffInfo = z.infer<typeof StaffInfoSchema>;
 
-export const STAFF_INFO_FIELDS = [
-  ['department', 'Department'],
-  ['staff', 'Staff'],
-  ['email', 'Email'],
-  ['mobile', 'Mobile'],
-  ['departmentId', 'DepartmentId'],
-  ['staffId', 'StaffId'],
-] as const satisfies readonly (readonly [keyof StaffInfo, string])[];
-
 /** The document a message answers (§1.12 ResponseFor; also the status message's ResponseFor). */
 export const ResponseForSchema = z.object({
   organId: z.string().optional(),
@@ -60,10 +39,3 @@ export const ResponseForSchema = z.object({
   documentId: z.string().optional(),
 });
 export type ResponseFor = z.infer<typeof ResponseForSchema>;
-
-export const RESPONSE_FOR_FIELDS = [
-  ['organId', 'OrganId'],
-  ['code', 'Code'],
-  ['promulgationDate', 'PromulgationDate'],
-  ['documentId', 'DocumentId'],
-] as const satisfies readonly (readonly [keyof ResponseFor, string])[];
