@@ -15,6 +15,12 @@ export {
   createDocument,
   describeAttachment,
 } from './build/create-document';
+export {
+  type CreateDocumentStreamInput,
+  createDocumentStream,
+  type DocumentStream,
+  type StreamedAttachmentSource,
+} from './build/create-document-stream';
 export { type CreateStatusInput, createStatus, responseForOf } from './build/create-status';
 export { EdxmlError, type EdxmlErrorCode } from './errors';
 export type { LocationIndex } from './findings';

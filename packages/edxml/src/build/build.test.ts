@@ -4,8 +4,9 @@ import { decodeAttachment } from '../attachment/decode';
 import { EdxmlError } from '../errors';
 import { KNOWN_STATUS_CODES } from '../lifecycle/status-codes';
 import { parseEdxml, validateMessage } from '../parse/parse-edxml';
-import { serializeEdxml } from '../serialize/serialize';
+import { serializeEdxml, serializeEdxmlToBytes } from '../serialize/serialize';
 import { createDocument } from './create-document';
+import { createDocumentStream } from './create-document-stream';
 import { createStatus, responseForOf } from './create-status';
 
 const base = {
@@ -142,5 +143,27 @@ describe('createStatus', () => {
       expect(() => createStatus({ code, from: TO, about: document })).toThrowError(/reason/);
     }
     expect(() => createStatus({ code: '99' as '01', from: TO, about: document })).toThrowError(EdxmlError);
+  });
+});
+
+describe('createDocumentStream', () => {
+  it('writes the bytes createDocument would, reading attachments from streams', async () => {
+    async function* pieces(bytes: Uint8Array) {
+      for (let at = 0; at < bytes.length; at += 7) yield bytes.subarray(at, at + 7);
+    }
+    const files = [
+      { name: 'a.pdf', contentId: 'cid:a' },
+      { name: 'b.pdf', contentId: 'cid:b', description: 'Phụ lục' },
+    ];
+    const streamed = createDocumentStream({
+      ...base,
+      attachments: files.map((file) => ({ ...file, data: pieces(SAMPLE_PDF) })),
+    });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of streamed.write()) chunks.push(chunk);
+    const inMemory = createDocument({ ...base, attachments: files.map((file) => ({ ...file, data: SAMPLE_PDF })) });
+    expect(Buffer.concat(chunks).equals(Buffer.from(serializeEdxmlToBytes(inMemory)))).toBe(true);
+    expect(streamed.message.manifest?.references.map((reference) => reference.contentId)).toEqual(['cid:a', 'cid:b']);
+    expect(validateMessage(inMemory).valid).toBe(true);
   });
 });
