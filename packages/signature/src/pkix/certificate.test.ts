@@ -4,7 +4,7 @@ import { createTestPki, type TestCertificate, type TestPki } from '../../test/pk
 import { CertificateInfoSchema } from '../model/result';
 import { parseCertificate, parseCertificateDer, parseCertificates } from './certificate';
 
-const CORPUS = new URL('../../../../../shared/corpus/signatures/', import.meta.url);
+const CORPUS = new URL('../../test/fixtures/pkix/', import.meta.url);
 const corpus = (path: string) => readFileSync(new URL(path, CORPUS), 'utf8');
 
 function parsed(input: Uint8Array | string) {

@@ -16,7 +16,7 @@ import { readPemBlocks } from './pem';
  */
 
 const ROOT_PEM = readFileSync(
-  new URL('../../../../../shared/corpus/signatures/vn-trust-anchors/rootcag2.pem', import.meta.url),
+  new URL('../../test/fixtures/pkix/vn-trust-anchors/rootcag2.pem', import.meta.url),
   'utf8',
 );
 const ROOT_DER = (() => {

@@ -13,7 +13,7 @@ import { SignatureError } from '../errors';
 import { parseCertificate } from './certificate';
 import { createTrustStore, loadVietnameseRoot } from './trust-store';
 
-const CORPUS = new URL('../../../../../shared/corpus/signatures/', import.meta.url);
+const CORPUS = new URL('../../test/fixtures/pkix/', import.meta.url);
 const corpus = (path: string) => readFileSync(new URL(path, CORPUS), 'utf8');
 
 function thrown(action: () => unknown): SignatureError {
