@@ -1,6 +1,6 @@
 /*
  * verifyCms: CMS/PKCS#7 SignedData verification, attached or detached (RFC 5652, CAdES-BES basics), after
- * /work/shared/domain/signatures.md §3 (c). Every SignerInfo is reported; certificates found in the CMS are
+ * shared/domain/signatures.md (the domain notes) §3 (c). Every SignerInfo is reported; certificates found in the CMS are
  * only candidates — the path to a configured trust anchor is validated by ../pkix at the validation time
  * (`options.at`, default now), and the claimed signing time is reported as a claim. Bad input never throws:
  * it gives a result (INDETERMINATE/FORMAT_FAILURE when unreadable).

@@ -1,5 +1,5 @@
 /*
- * verifyPdf: the PDF signature pipeline of /work/shared/domain/signatures.md §3 (b). Signatures are found
+ * verifyPdf: the PDF signature pipeline of shared/domain/signatures.md (the domain notes) §3 (b). Signatures are found
  * through the document structure in every revision and cross-checked with a byte scan; each one's
  * /ByteRange must be exactly [0 a b c] around its own /Contents and end at the end of a revision; the CMS
  * inside is verified over the covered bytes by ../cms (trust anchors, path, revocation through ../pkix);
