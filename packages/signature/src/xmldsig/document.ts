@@ -36,6 +36,8 @@ export interface IntakeFailure {
 const ELEMENT_NODE = 1;
 const TEXT_ENCODING_DECLARATION = /^<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']/;
 
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 function utf8Length(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
@@ -94,6 +96,14 @@ export function readXml(input: string | Uint8Array, limits: IntakeLimits): Parse
         en: 'The XML document has a DOCTYPE/ENTITY declaration; refused to prevent entity attacks (XXE, XML bombs).',
       },
     };
+
+  // 3b. Characters XML 1.0 forbids anywhere (C0 controls but tab, LF, CR; U+FFFE/U+FFFF): the DOM parser
+  // tolerates some of them (a NUL between a tag name and an attribute), and the canonical form would not show them.
+  const forbidden = FORBIDDEN_CHARACTER.exec(text);
+  if (forbidden !== null) {
+    const code = `U+${forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return notWellFormed([`character ${code} at offset ${forbidden.index} is not allowed in XML`]);
+  }
 
   // 4. A strict parse: any message of the parser refuses the document.
   const problems: string[] = [];
