@@ -1,4 +1,4 @@
-import { createReportBuilder, type Issue, type Report, type ReportBuilder } from '@lienthong/report';
+import { createReportBuilder, type Issue, type Location, type Report, type ReportBuilder } from '@lienthong/report';
 import type { PayloadInspection } from '../attachment/payload-inspector';
 import { Findings, type LocationIndex } from '../findings';
 import type { EdxmlMessage } from '../model/message';
@@ -48,7 +48,21 @@ const UNREADABLE = {
   vi: 'không đọc được gói tin nên không kiểm tra được các quy tắc',
   en: 'the packet could not be read, so its rules could not be checked',
 };
-const OVERSIZED = { vi: 'có tệp đính kèm vượt giới hạn kích thước', en: 'an attachment is over the size limit' };
+export const OVERSIZED = { vi: 'có tệp đính kèm vượt giới hạn kích thước', en: 'an attachment is over the size limit' };
+
+/** One finding per attachment over the size limit, located at its Attachment element. */
+export function oversizedAttachments<A>(
+  attachments: readonly A[],
+  exceeds: (attachment: A, index: number) => boolean,
+  limit: number,
+  locate: (path: string) => Location,
+): Issue[] {
+  return attachments.flatMap((attachment, index) =>
+    exceeds(attachment, index)
+      ? [attachmentTooLarge(index + 1, limit, locate(`AttachmentEncoded/Attachment[${index + 1}]`))]
+      : [],
+  );
+}
 
 /**
  * Turns a parsed tree into the message and its report: the one place both readers (in memory and streaming)
@@ -94,16 +108,12 @@ export function assembleResult(
 
   if (validate) {
     const attachments = message?.kind === 'document' ? message.attachments : [];
-    const oversized = attachments.flatMap((attachment, index) =>
-      payloads.exceedsSize(payloadElements[index], attachment.contentTransferEncoded, limits.maxAttachmentBytes)
-        ? [
-            attachmentTooLarge(
-              index + 1,
-              limits.maxAttachmentBytes,
-              findings.locationOf(`AttachmentEncoded/Attachment[${index + 1}]`),
-            ),
-          ]
-        : [],
+    const oversized = oversizedAttachments(
+      attachments,
+      (attachment, index) =>
+        payloads.exceedsSize(payloadElements[index], attachment.contentTransferEncoded, limits.maxAttachmentBytes),
+      limits.maxAttachmentBytes,
+      (path) => findings.locationOf(path),
     );
     if (message === undefined) builder.skip('validate', UNREADABLE);
     else if (oversized.length > 0) {

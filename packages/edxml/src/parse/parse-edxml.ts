@@ -7,8 +7,15 @@ import type { ReadableElement } from '../read/element';
 import { isPayloadElement } from '../read/payload-element';
 import { checkMessage, inspectAttachments } from '../validate/validate-message';
 import { parseXmlTree, type XmlTreeResult } from '../xml';
-import { assembleResult, type EdxmlParseResult, type PayloadSource, startReport } from './assemble';
-import { attachmentTooLarge, envelopeTooLarge } from './limits';
+import {
+  assembleResult,
+  type EdxmlParseResult,
+  OVERSIZED,
+  oversizedAttachments,
+  type PayloadSource,
+  startReport,
+} from './assemble';
+import { envelopeTooLarge } from './limits';
 import { type ParseOptions, resolveLimits, type ValidateOptions } from './options';
 
 export type { EdxmlParseResult };
@@ -76,21 +83,15 @@ export function validateMessage(message: EdxmlMessage, options: ValidateOptions 
   const builder = startReport(options, ['validate']);
   const limits = resolveLimits(options.limits);
   const attachments = message.kind === 'document' ? message.attachments : [];
-  const oversized = attachments.flatMap((attachment, index) =>
-    base64ExceedsSize(attachment.contentTransferEncoded, limits.maxAttachmentBytes)
-      ? [
-          attachmentTooLarge(index + 1, limits.maxAttachmentBytes, {
-            path: `AttachmentEncoded/Attachment[${index + 1}]`,
-          }),
-        ]
-      : [],
+  const oversized = oversizedAttachments(
+    attachments,
+    (attachment) => base64ExceedsSize(attachment.contentTransferEncoded, limits.maxAttachmentBytes),
+    limits.maxAttachmentBytes,
+    (path) => ({ path }),
   );
   if (oversized.length > 0) {
     builder.add(...oversized);
-    builder.skip('validate', {
-      vi: 'có tệp đính kèm vượt giới hạn kích thước',
-      en: 'an attachment is over the size limit',
-    });
+    builder.skip('validate', OVERSIZED);
   } else {
     builder.step('validate', () => {
       builder.add(...checkMessage(message, inspectAttachments(message), new Findings().locationIndex, options).issues);

@@ -1,18 +1,9 @@
 import type { SignatureSlot } from '../model/message';
+import { escapeAttribute, escapeText } from '../serialize/escape';
 import type { ReadableElement } from './element';
 
 const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
-
-function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/[&<"\t\n\r]/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '"' ? '&quot;' : `&#x${c.charCodeAt(0).toString(16)};`,
-  );
-}
 
 function isDeclaration(attribute: ReadableElement['attributes'][number]): boolean {
   return attribute.name === 'xmlns' || attribute.prefix === 'xmlns' || attribute.namespace === XMLNS_NAMESPACE;
@@ -36,7 +27,7 @@ export function elementToStandaloneXml(root: ReadableElement): string {
       const current = scope.has(prefix) ? scope.get(prefix) : prefix === '' ? null : undefined;
       if (current === namespace) return;
       scope.set(prefix, namespace);
-      const value = escapeAttribute(namespace ?? '');
+      const value = escapeAttribute(namespace ?? '', 'Signature namespace');
       declarations.push(prefix === '' ? ` xmlns="${value}"` : ` xmlns:${prefix}="${value}"`);
     };
     bind(element.prefix, element.namespace);
@@ -44,14 +35,14 @@ export function elementToStandaloneXml(root: ReadableElement): string {
     for (const attribute of element.attributes) {
       if (isDeclaration(attribute)) continue;
       if (attribute.prefix && attribute.namespace !== XML_NAMESPACE) bind(attribute.prefix, attribute.namespace);
-      attributes.push(` ${attribute.name}="${escapeAttribute(attribute.value)}"`);
+      attributes.push(` ${attribute.name}="${escapeAttribute(attribute.value, attribute.name)}"`);
     }
     out.push(`<${element.name}${declarations.join('')}${attributes.join('')}`);
     if (element.children.length === 0 && element.text === '') {
       out.push('/>');
     } else {
       out.push('>');
-      if (element.text.trim() !== '' || element.children.length === 0) out.push(escapeText(element.text));
+      if (element.text.trim() !== '' || element.children.length === 0) out.push(escapeText(element.text, element.name));
     }
     return { element, scope, next: 0 };
   };
