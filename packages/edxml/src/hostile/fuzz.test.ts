@@ -1,6 +1,6 @@
 /**
  * Mutation fuzzing of the real corpus: whatever is done to the bytes, `validateEdxml` answers with a report
- * (never a throw, never a crashed step) within a second, and the report is self-consistent. A sample of the
+ * (never a throw, never a crashed step), and the report is self-consistent. A sample of the
  * same mutations also goes through `readEdxmlStream` in random chunks: the streaming reader must report
  * exactly what the in-memory reader reports for the same bytes.
  *
@@ -260,13 +260,9 @@ function expectSoundReport(report: Report): void {
   expect(parsed.error?.issues ?? []).toEqual([]);
 }
 
-/** Validates in memory, timed; returns the result for further checks. */
-function validateTimed(bytes: Uint8Array) {
-  const started = performance.now();
-  const result = validateEdxml(bytes, { subject: 'fuzz', now: FIXED_CLOCK });
-  const elapsed = performance.now() - started;
-  expect(elapsed).toBeLessThan(1000);
-  return result;
+/** Validates in memory with the fixed clock; returns the result for further checks. */
+function validateFuzzed(bytes: Uint8Array) {
+  return validateEdxml(bytes, { subject: 'fuzz', now: FIXED_CLOCK });
 }
 
 const SEED = 0x1e47_7b0a;
@@ -328,12 +324,13 @@ describe('fuzz: validateEdxml on mutated corpus files', () => {
   });
 
   FAMILIES.forEach((family, index) => {
-    it(`${family.name} (${family.runs} cases): a sound report within 1 s, never a throw`, () => {
+    // The 60 s timeout is a hang guard for the whole family, not a performance claim.
+    it(`${family.name} (${family.runs} cases): a sound report, never a throw`, () => {
       const file = fc.integer({ min: 0, max: family.files.length - 1 });
       fc.assert(
         fc.property(file, family.mutations, (fileIndex, mutations) => {
           const source = family.files[fileIndex] as (typeof corpus)[number];
-          const { report, message } = validateTimed(mutate(source.bytes, mutations));
+          const { report, message } = validateFuzzed(mutate(source.bytes, mutations));
           expectSoundReport(report);
           if (message === undefined) expect(report.valid).toBe(false);
         }),
@@ -383,7 +380,7 @@ describe('fuzz: readEdxmlStream against validateEdxml on the same mutated bytes'
         chunkSizes,
         async (fileIndex, mutations, sizes) => {
           const bytes = mutate((smallFiles[fileIndex] as (typeof corpus)[number]).bytes, mutations);
-          const expected = validateTimed(bytes);
+          const expected = validateFuzzed(bytes);
           const streamed = await readStreamed(bytes, sizes);
           expectSoundReport(streamed.report);
           expect(streamed.report).toEqual(expected.report);

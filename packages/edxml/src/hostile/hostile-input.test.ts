@@ -1,13 +1,15 @@
 /**
  * Bad input never crashes us: hostile and broken inputs through the public API (`parseEdxml`,
- * `validateEdxml`, `readEdxmlStream`). Each gives a report with a clear, located error, fast, and never a throw.
+ * `validateEdxml`, `readEdxmlStream`). Each gives a report with a clear, located error, and never a throw; where a
+ * limit refuses the input, the tests check that it was refused at that limit (the issue, its location, what was
+ * left unread) rather than timing it: wall-clock assertions are flaky on shared CI machines.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type Report, ReportSchema } from '@lienthong/report';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../test/corpus';
 import {
   type EdxmlParseResult,
@@ -17,6 +19,7 @@ import {
   type ValidateOptions,
   validateEdxml,
 } from '../index';
+import { DEFAULT_LIMITS } from '../parse/options';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 const fixture = (path: string): Uint8Array => new Uint8Array(readFileSync(`${FIXTURES}${path}`));
@@ -30,18 +33,6 @@ const MINIMAL = 'gateway_minimal_edoc.xml';
 const THREE_ATTACHMENTS = 'gateway_upload_1da394ba-2117-4354-a23f-6ec3e47ba81b.edxml';
 /** Valid, with Vietnamese text in the header. */
 const VIETNAMESE = 'axis-downloaded_2025_edoc_pdf.edxml';
-
-function timed<T>(run: () => T): { result: T; ms: number } {
-  const started = performance.now();
-  const result = run();
-  return { result, ms: performance.now() - started };
-}
-
-async function timedAsync<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
-  const started = performance.now();
-  const result = await run();
-  return { result, ms: performance.now() - started };
-}
 
 async function* inChunks(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
@@ -115,14 +106,13 @@ function firstNonAscii(bytes: Uint8Array): { line: number; column: number } {
   throw new Error('all ASCII');
 }
 
-beforeAll(() => {
-  // Compile the hot paths first, so that the timing assertions measure the work, not the JIT.
-  for (let i = 0; i < 20; i++) {
-    validate(corpus(MINIMAL));
-    validate(fixture('invalid/doctype-billion-laughs.edxml'));
-    parseEdxml(corpus(THREE_ATTACHMENTS));
-  }
-});
+/** 1-based line and column (in characters) where `marker` first occurs in `source`. */
+function positionOf(source: string, marker: string): { line: number; column: number } {
+  const index = source.indexOf(marker);
+  if (index < 0) throw new Error(`marker not found: ${marker}`);
+  const before = source.slice(0, index);
+  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+}
 
 describe('DOCTYPE: refused (EDXML-XML-002) before any entity is expanded', () => {
   const minimal = text(corpus(MINIMAL));
@@ -156,32 +146,31 @@ describe('DOCTYPE: refused (EDXML-XML-002) before any entity is expanded', () =>
     expect(json).not.toMatch(/root:x?:0:0/);
   }
 
-  it.each(DOCTYPES)('%s: validateEdxml refuses it in under 50 ms', (_name, input) => {
+  it.each(DOCTYPES)('%s: validateEdxml refuses it at the DOCTYPE itself', (_name, input) => {
     for (const mode of ['tolerant', 'strict'] as const) {
-      const { result, ms } = timed(() => validate(input, { mode }));
-      expect(ms).toBeLessThan(50);
+      const result = validate(input, { mode });
       expectRefused(result, 'EDXML-XML-002');
-      expectLocated(result.report, 'EDXML-XML-002');
+      // Refused at the `<!DOCTYPE` token itself; the scanner stops at a fatal problem, so nothing after it is parsed.
+      expect(expectLocated(result.report, 'EDXML-XML-002')).toEqual(positionOf(text(input), '<!DOCTYPE'));
       expectNotExpanded(result.report);
     }
   });
 
-  it.each(DOCTYPES)('%s: parseEdxml refuses it in under 50 ms', (_name, input) => {
-    const { result, ms } = timed(() => parseEdxml(input, { subject: 'hostile' }));
-    expect(ms).toBeLessThan(50);
+  it.each(DOCTYPES)('%s: parseEdxml refuses it at the DOCTYPE itself', (_name, input) => {
+    const result = parseEdxml(input, { subject: 'hostile' });
     expectRefused(result, 'EDXML-XML-002');
+    expect(expectLocated(result.report, 'EDXML-XML-002')).toEqual(positionOf(text(input), '<!DOCTYPE'));
     expectNotExpanded(result.report);
   });
 
-  it.each(DOCTYPES)('%s: readEdxmlStream refuses it in under 50 ms, as validateEdxml does', async (_name, input) => {
-    const { result, ms } = await timedAsync(() => readStreamed(input, 64));
-    expect(ms).toBeLessThan(50);
+  it.each(DOCTYPES)('%s: readEdxmlStream refuses it as validateEdxml does', async (_name, input) => {
+    const result = await readStreamed(input, 64);
     expectRefused(result, 'EDXML-XML-002');
     expect(result.report).toEqual(validate(input).report);
   });
 });
 
-describe('nesting depth: 100,000 levels give EDXML-XML-003 quickly, without a stack overflow', () => {
+describe('nesting depth: 100,000 levels give EDXML-XML-003 at the depth limit, without a stack overflow', () => {
   const DEPTH = 100_000;
   const deep = '<a>'.repeat(DEPTH) + '</a>'.repeat(DEPTH);
   const minimal = text(corpus(MINIMAL));
@@ -191,20 +180,33 @@ describe('nesting depth: 100,000 levels give EDXML-XML-003 quickly, without a st
     ['inside AttachmentEncoded', minimal.replace('<AttachmentEncoded>', `<AttachmentEncoded>${deep}`)],
   ];
 
+  /**
+   * Refused at the depth limit: the issue names the limit and points at a `<a>` within the first
+   * `maxDepth` of the 100,000 nested ones, so reading stopped there.
+   */
+  function expectStoppedAtDepthLimit(report: Report, input: string): void {
+    const maxDepth = DEFAULT_LIMITS.maxDepth;
+    expect(issueOf(report, 'EDXML-XML-003')?.message.en).toContain(`more than ${maxDepth} levels`);
+    const first = positionOf(input, '<a>');
+    const { line, column } = expectLocated(report, 'EDXML-XML-003');
+    expect(line).toBe(first.line);
+    expect(column).toBeGreaterThanOrEqual(first.column);
+    expect(column).toBeLessThanOrEqual(first.column + '<a>'.length * maxDepth);
+  }
+
   it.each(INPUTS)('%s: validateEdxml on bytes and on a string', (_name, input) => {
     for (const form of [bytesOf(input), input]) {
-      const { result, ms } = timed(() => validate(form));
-      expect(ms).toBeLessThan(100);
+      const result = validate(form);
       expectRefused(result, 'EDXML-XML-003');
-      expectLocated(result.report, 'EDXML-XML-003');
+      expectStoppedAtDepthLimit(result.report, input);
     }
   });
 
   it.each(INPUTS)('%s: readEdxmlStream', async (_name, input) => {
     const bytes = bytesOf(input);
-    const { result, ms } = await timedAsync(() => readStreamed(bytes, 4096));
-    expect(ms).toBeLessThan(200);
+    const result = await readStreamed(bytes, 4096);
     expectRefused(result, 'EDXML-XML-003');
+    expectStoppedAtDepthLimit(result.report, input);
     expect(result.report).toEqual(validate(bytes).report);
   });
 
@@ -212,7 +214,7 @@ describe('nesting depth: 100,000 levels give EDXML-XML-003 quickly, without a st
     const document = text(corpus('axis-downloaded_2019_edoc.edxml'));
     const input = document.replace(/(<Signature[^>]*>)/, `$1${deep}`);
     expect(input).not.toBe(document);
-    const { result } = timed(() => validate(input, { limits: { maxDepth: 2 * DEPTH + 10 } }));
+    const result = validate(input, { limits: { maxDepth: 2 * DEPTH + 10 } });
     expectSoundReport(result.report);
     expect(result.report.steps.map((step) => step.status)).toEqual(['completed', 'completed']);
     expect(result.message?.kind).toBe('document');
@@ -222,21 +224,26 @@ describe('nesting depth: 100,000 levels give EDXML-XML-003 quickly, without a st
 describe('size limits', () => {
   it('an input over limits.maxBytes is refused with EDXML-XML-003 before it is scanned', () => {
     const size = 64 * 1024 * 1024;
-    const huge = new Uint8Array(size).fill(0x20);
+    // 0xFF is never valid UTF-8: had a single byte been decoded, EDXML-XML-004 at 1:1 would be reported.
+    const huge = new Uint8Array(size).fill(0xff);
     const limits = { maxBytes: 1024 * 1024 };
-    for (const run of [() => validate(huge, { limits }), () => parseEdxml(huge, { limits })]) {
-      const { result, ms } = timed(run);
-      // Scanning 64 MiB takes hundreds of milliseconds; refusing it by its length takes none.
-      expect(ms).toBeLessThan(5);
+    const scanned = validate(huge.subarray(0, 1024), { limits });
+    expect(errorIds(scanned.report)[0]).toBe('EDXML-XML-004');
+    for (const result of [validate(huge, { limits }), parseEdxml(huge, { limits })]) {
       expectRefused(result, 'EDXML-XML-003');
+      // Refused by its length alone: the only reading error is the size, with no line (nothing was scanned).
+      expect(errorIds(result.report).filter((id) => id !== 'REPORT-STEP-002')).toEqual(['EDXML-XML-003']);
       const issue = issueOf(result.report, 'EDXML-XML-003');
       expect(issue?.location?.line).toBeUndefined();
       expect(issue?.message.en).toContain(String(size));
     }
-    // A string is measured in UTF-16 code units.
-    const { result, ms } = timed(() => validate(' '.repeat(2 * 1024 * 1024), { limits }));
-    expect(ms).toBeLessThan(5);
+    // A string is measured in UTF-16 code units; U+0001 is not allowed in XML, so scanning it would be an error too.
+    const controls = '\u0001'.repeat(2 * 1024 * 1024);
+    expect(errorIds(validate(controls.slice(0, 1024), { limits }).report)[0]).toBe('EDXML-XML-001');
+    const result = validate(controls, { limits });
     expectRefused(result, 'EDXML-XML-003');
+    expect(errorIds(result.report).filter((id) => id !== 'REPORT-STEP-002')).toEqual(['EDXML-XML-003']);
+    expect(issueOf(result.report, 'EDXML-XML-003')?.message.en).toContain(String(2 * 1024 * 1024));
   });
 
   it('an input of exactly limits.maxBytes is read', () => {
@@ -309,19 +316,19 @@ describe('size limits', () => {
     },
   );
 
-  it('per-element limits (attributes, attribute value, name) give EDXML-XML-003', () => {
+  it('per-element limits (attributes, attribute value, name) give EDXML-XML-003 at what is over the limit', () => {
     const minimal = text(corpus(MINIMAL));
     const attributes = Array.from({ length: 257 }, (_, index) => `a${index}="1"`).join(' ');
-    const inputs = [
-      minimal.replace('<edXML:Subject>', `<edXML:Subject ${attributes}>`),
-      minimal.replace('<edXML:Subject>', `<edXML:Subject a="${'x'.repeat(1024 * 1024 + 1)}">`),
-      minimal.replace('<edXML:Subject>Test</edXML:Subject>', `<${'n'.repeat(1001)}/>`),
+    // [input, where the issue must point]: the 257th attribute, the over-long value's attribute, the long name.
+    const inputs: [string, string][] = [
+      [minimal.replace('<edXML:Subject>', `<edXML:Subject ${attributes}>`), 'a256="1"'],
+      [minimal.replace('<edXML:Subject>', `<edXML:Subject a="${'x'.repeat(1024 * 1024 + 1)}">`), 'a="x'],
+      [minimal.replace('<edXML:Subject>Test</edXML:Subject>', `<${'n'.repeat(1001)}/>`), '<nnn'],
     ];
-    for (const input of inputs) {
-      const { result, ms } = timed(() => validate(input));
-      expect(ms).toBeLessThan(100);
+    for (const [input, marker] of inputs) {
+      const result = validate(input);
       expectRefused(result, 'EDXML-XML-003');
-      expectLocated(result.report, 'EDXML-XML-003');
+      expect(expectLocated(result.report, 'EDXML-XML-003')).toEqual(positionOf(input, marker));
     }
   });
 });
@@ -559,7 +566,7 @@ describe('junk before the XML declaration ("1212<?xml …", seen in an SDK sampl
   });
 });
 
-describe('regex safety: pathological values in every text field validate in well under a second', () => {
+describe('regex safety: pathological values in every text field give a sound report', () => {
   const MB = 1024 * 1024;
   const VALUES: readonly [string, string][] = [
     ['1 MB of "a,"', 'a,'.repeat(MB / 2)],
@@ -584,6 +591,8 @@ describe('regex safety: pathological values in every text field validate in well
     ]);
   }
 
+  // A catastrophic backtracking regex on a megabyte never finishes: the 60 s timeout is the hang guard for the
+  // 60-odd validations of each value, not a performance claim.
   it.each(VALUES)(
     '%s',
     (_name, value) => {
@@ -591,9 +600,7 @@ describe('regex safety: pathological values in every text field validate in well
       for (const template of TEMPLATES) {
         for (const [start, end] of leafTexts(template)) {
           const input = template.slice(0, start) + value + template.slice(end);
-          const { result, ms } = timed(() => validate(input));
-          expect(ms).toBeLessThan(500);
-          expectSoundReport(result.report);
+          expectSoundReport(validate(input).report);
           fields++;
         }
       }
@@ -604,36 +611,56 @@ describe('regex safety: pathological values in every text field validate in well
 });
 
 describe('work stays linear in the input', () => {
-  it('20,000 manifest References sharing one ContentId are checked as fast as 20,000 distinct ones', () => {
+  // A deterministic measure instead of a timing: what the duplicate check reports for n and for 2n References.
+  // It tallies: one issue with the count, whatever n (reporting pairs would grow with n²).
+  it('a ContentId shared by 10,000 or 20,000 manifest References is reported once, with its count', () => {
+    const minimal = text(corpus(MINIMAL));
+    const reference = /<edXML:Reference>[\s\S]*?<\/edXML:Reference>/.exec(minimal)?.[0] as string;
+    const shared = (count: number) => {
+      const result = validate(minimal.replace(reference, reference.repeat(count)));
+      expectSoundReport(result.report);
+      return result.report;
+    };
+    const [n, twice] = [shared(10_000), shared(20_000)];
+    // The same issues for n and 2n: only the count in the one duplicate issue differs.
+    expect(twice.issues.map((issue) => issue.ruleId)).toEqual(n.issues.map((issue) => issue.ruleId));
+    for (const [report, count] of [
+      [n, 10_000],
+      [twice, 20_000],
+    ] as const) {
+      const duplicates = report.issues.filter((issue) => issue.ruleId === 'EDXML-ATT-004');
+      expect(duplicates).toHaveLength(1);
+      expect(duplicates[0]?.params).toMatchObject({ count });
+    }
+  }, 30_000);
+
+  it('20,000 distinct ContentIds without attachments give one issue per Reference, none about duplicates', () => {
     const minimal = text(corpus(MINIMAL));
     const reference = /<edXML:Reference>[\s\S]*?<\/edXML:Reference>/.exec(minimal)?.[0] as string;
     const count = 20_000;
-    const same = minimal.replace(reference, reference.repeat(count));
     const distinct = minimal.replace(
       reference,
       Array.from({ length: count }, (_, index) => reference.replace('e97bfe2b', String(index).padStart(8, '0'))).join(
         '',
       ),
     );
-    const validateStepMs = (input: string) => {
-      const result = validate(input, { now: () => new Date() });
-      expectSoundReport(result.report);
-      return result.report.steps.find((step) => step.name === 'validate')?.durationMs as number;
-    };
-    const distinctMs = validateStepMs(distinct);
-    const sameMs = validateStepMs(same);
-    expect(sameMs).toBeLessThan(3 * distinctMs + 250);
+    const { report } = validate(distinct);
+    expectSoundReport(report);
+    expect(ruleIds(report)).not.toContain('EDXML-ATT-004');
+    expect(report.issues.filter((issue) => issue.ruleId === 'EDXML-ATT-002')).toHaveLength(count);
   }, 30_000);
 
-  it('readEdxmlStream reads a start tag cut into 2,048 chunks as fast as text of the same size', async () => {
+  // A cut start tag is resumed where it stopped, not rescanned from its `<` at every chunk. Nothing counts that
+  // work from outside, so this checks the result; the 30 s timeout is a hang guard for a quadratic rescan
+  // (2,048 rescans of up to 2 MiB), not a performance claim.
+  it('readEdxmlStream reads a 2 MiB start tag cut into 2,048 chunks as validateEdxml reads it', async () => {
     const minimal = text(corpus(MINIMAL));
     const size = 2 * 1024 * 1024;
     const longTag = bytesOf(minimal.replace('<edXML:Subject>', `<edXML:Subject${' '.repeat(size)}>`));
-    const longText = bytesOf(minimal.replace('>Test<', `>${'x'.repeat(size)}<`));
-    const textMs = (await timedAsync(() => readStreamed(longText, 1024))).ms;
-    const { result, ms: tagMs } = await timedAsync(() => readStreamed(longTag, 1024));
+    const result = await readStreamed(longTag, 1024);
+    expectSoundReport(result.report);
     expect(result.report).toEqual(validate(longTag).report);
-    expect(tagMs).toBeLessThan(10 * textMs + 200);
+    expect(result.message?.kind).toBe('document');
   }, 30_000);
 
   it.each([
