@@ -1,4 +1,4 @@
-import { constants, type KeyObject, verify } from 'node:crypto';
+import { cryptoBackend, type PublicKeyDescription, type SignatureCheck } from '../crypto';
 import {
   childrenOf,
   DerError,
@@ -16,8 +16,10 @@ import { OID } from './oids';
 /*
  * Signature algorithms of certificates, CRLs and OCSP responses: what they are, whether the policy allows them
  * (TT 15/2025/TT-BKHCN: SHA-2 (SHA-3 optional), RSA ≥ 2048 with PKCS#1 v1.5 or PSS, ECDSA ≥ P-256; no MD5 and no
- * SHA-1 unless the caller opts into legacy SHA-1), and verifying them with node:crypto.
+ * SHA-1 unless the caller opts into legacy SHA-1), and verifying them with the build's crypto backend (../crypto).
  */
+
+export { describePublicKey, type PublicKeyDescription } from '../crypto';
 
 export type DigestName =
   | 'md2'
@@ -168,25 +170,6 @@ export function checkSignatureAlgorithm(
   };
 }
 
-/** Key size and type of a public key, as node:crypto reports them. */
-export interface PublicKeyDescription {
-  type: string;
-  /** RSA modulus length in bits. */
-  bits?: number;
-  /** EC curve (node:crypto name, e.g. `prime256v1`). */
-  curve?: string;
-}
-
-export function describePublicKey(key: KeyObject): PublicKeyDescription {
-  const type = key.asymmetricKeyType ?? 'unknown';
-  const details = key.asymmetricKeyDetails ?? {};
-  return {
-    type,
-    ...(details.modulusLength !== undefined ? { bits: details.modulusLength } : {}),
-    ...(details.namedCurve !== undefined ? { curve: details.namedCurve } : {}),
-  };
-}
-
 /** Curves of at least 256 bits accepted for ECDSA. */
 const ALLOWED_CURVES: ReadonlySet<string> = new Set([
   'prime256v1',
@@ -231,42 +214,25 @@ export function checkPublicKey(key: PublicKeyDescription): AlgorithmVerdict {
 }
 
 /**
- * Verifies `signature` over `data` with `key` under `algorithm`. Returns false for a wrong signature, an unknown
- * algorithm or a key that does not fit it; never throws.
+ * Verifies `signature` over `data` with the key of a DER SubjectPublicKeyInfo under `algorithm`: `valid`, `invalid`
+ * (a wrong signature, or a key that does not fit the algorithm) or `unsupported` (an algorithm outside RSA PKCS#1
+ * v1.5, RSA-PSS and ECDSA with a known digest, or one this platform's crypto cannot check). Never rejects.
  */
-export function verifySignedBytes(
+export async function verifySignedBytes(
   algorithm: SignatureAlgorithm,
   data: Uint8Array,
   signature: Uint8Array,
-  key: KeyObject,
-): boolean {
-  try {
-    switch (algorithm.scheme) {
-      case 'rsa-pkcs1':
-        return (
-          algorithm.digest !== null &&
-          verify(algorithm.digest, data, { key, padding: constants.RSA_PKCS1_PADDING }, signature)
-        );
-      case 'rsa-pss':
-        return (
-          algorithm.digest !== null &&
-          verify(
-            algorithm.digest,
-            data,
-            { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: algorithm.saltLength ?? 20 },
-            signature,
-          )
-        );
-      case 'ecdsa':
-        return algorithm.digest !== null && verify(algorithm.digest, data, { key, dsaEncoding: 'der' }, signature);
-      case 'eddsa':
-        return verify(null, data, key, signature);
-      case 'dsa':
-        return algorithm.digest !== null && verify(algorithm.digest, data, key, signature);
-      default:
-        return false;
-    }
-  } catch {
-    return false;
-  }
+  spki: Uint8Array,
+): Promise<SignatureCheck> {
+  const { scheme, digest } = algorithm;
+  if ((scheme !== 'rsa-pkcs1' && scheme !== 'rsa-pss' && scheme !== 'ecdsa') || digest === null || digest === 'md2')
+    return 'unsupported';
+  return cryptoBackend.verifySignature({
+    scheme,
+    hash: digest,
+    spki,
+    data,
+    signature,
+    ...(scheme === 'rsa-pss' ? { saltLength: algorithm.saltLength ?? 20 } : {}),
+  });
 }

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, type TestCertificate, type TestPki } from '../../test/pki';
@@ -97,7 +98,9 @@ describe('parseCertificate agrees with node:crypto on the generated test PKI', (
     ];
     for (const item of all) {
       const certificate = parsed(item.pem);
-      const { x509 } = certificate;
+      // OpenSSL's reading of the same DER, as an independent reference.
+      const x509 = new X509Certificate(certificate.der);
+      const key = x509.publicKey.asymmetricKeyDetails ?? {};
       expect(certificate.serialNumber, item.name).toBe(x509.serialNumber);
       expect(certificate.notBefore.getTime(), item.name).toBe(new Date(x509.validFrom).getTime());
       expect(certificate.notAfter.getTime(), item.name).toBe(new Date(x509.validTo).getTime());
@@ -105,6 +108,12 @@ describe('parseCertificate agrees with node:crypto on the generated test PKI', (
       // OpenSSL's notion of "CA" also requires keyCertSign when keyUsage is present.
       const isCa = certificate.basicConstraints?.ca === true && (certificate.keyUsage?.keyCertSign ?? true);
       expect(isCa, item.name).toBe(x509.ca);
+      // The key as read from the SubjectPublicKeyInfo by ../crypto, not by OpenSSL.
+      expect(certificate.publicKeyDescription, item.name).toEqual({
+        type: x509.publicKey.asymmetricKeyType,
+        ...(key.modulusLength !== undefined ? { bits: key.modulusLength } : {}),
+        ...(key.namedCurve !== undefined ? { curve: key.namedCurve } : {}),
+      });
       expect(CertificateInfoSchema.safeParse(certificate.info).success, item.name).toBe(true);
     }
   });

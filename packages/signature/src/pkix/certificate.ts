@@ -1,12 +1,7 @@
-import { createHash, type KeyObject, X509Certificate } from 'node:crypto';
+import { latin1, toHex } from '../bytes';
+import { cryptoBackend, type PublicKeyDescription, readPublicKey } from '../crypto';
 import type { CertificateInfo } from '../model/result';
-import {
-  describePublicKey,
-  describeSignatureAlgorithm,
-  type PublicKeyDescription,
-  readAlgorithmIdentifier,
-  type SignatureAlgorithm,
-} from './algorithms';
+import { describeSignatureAlgorithm, readAlgorithmIdentifier, type SignatureAlgorithm } from './algorithms';
 import {
   bitIsSet,
   bytesEqual,
@@ -32,7 +27,6 @@ import {
   magnitudeHex,
   readSingle,
   TAG_CLASS,
-  toHex,
   UNIVERSAL,
 } from './der';
 import { failureReason, type LocalizedText, tooLarge } from './messages';
@@ -41,8 +35,10 @@ import { EXTENSION_NAMES, OID } from './oids';
 import { looksLikePem, readPemBlocks } from './pem';
 
 /*
- * X.509 certificates: size-capped, structurally checked, then read field by field from DER. node:crypto's
- * X509Certificate is built only after the structure is known to be sound, and carries the public key.
+ * X.509 certificates: size-capped, structurally checked, then read field by field from DER — the public key too
+ * (type and size from the SubjectPublicKeyInfo), so parsing needs no crypto library beyond a SHA-256 for the
+ * fingerprint and runs the same in Node and in browsers. Signatures are verified by the crypto backend (../crypto)
+ * from `subjectPublicKeyInfo` when a path is validated.
  */
 
 /** Largest certificate accepted, in DER bytes. */
@@ -99,10 +95,9 @@ export interface AuthorityKeyIdentifier {
   authorityCertSerialNumber?: string;
 }
 
-/** A certificate parsed from DER: the bytes, node:crypto's view, the report model and every field path checks use. */
+/** A certificate parsed from DER: the bytes, the report model and every field path checks use. */
 export interface ParsedCertificate {
   der: Uint8Array;
-  x509: X509Certificate;
   info: CertificateInfo;
   /** 1, 2 or 3. */
   version: number;
@@ -116,11 +111,11 @@ export interface ParsedCertificate {
   subjectName: ParsedName;
   notBefore: Date;
   notAfter: Date;
-  /** The DER of subjectPublicKeyInfo. */
+  /** The DER of subjectPublicKeyInfo (what signatures by this certificate's key are verified with). */
   subjectPublicKeyInfo: Uint8Array;
   /** The subjectPublicKey BIT STRING octets (hashed for OCSP issuerKeyHash and key identifiers). */
   subjectPublicKey: Uint8Array;
-  publicKey: KeyObject;
+  /** Key type and size, read from subjectPublicKeyInfo. */
   publicKeyDescription: PublicKeyDescription;
   extensions: CertificateExtension[];
   basicConstraints?: BasicConstraints;
@@ -200,7 +195,7 @@ function certificateBlocks(
   if (typeof input === 'string' || looksLikePem(input)) {
     const size = typeof input === 'string' ? input.length : input.length;
     if (size > MAX_PEM_CHARACTERS) return { ok: false, reason: tooLarge('pem', size, MAX_PEM_CHARACTERS) };
-    const text = typeof input === 'string' ? input : Buffer.from(input).toString('latin1');
+    const text = typeof input === 'string' ? input : latin1(input);
     const pem = readPemBlocks(text, MAX_CERTIFICATES_PER_BUNDLE);
     if (!pem.ok) return pem;
     return { ok: true, ders: pem.blocks.filter((block) => block.label === 'CERTIFICATE').map((block) => block.der) };
@@ -219,21 +214,7 @@ export function parseCertificateDer(input: Uint8Array): ParseCertificateResult {
   } catch (error) {
     return { ok: false, reason: failureReason('certificate', error) };
   }
-  let x509: X509Certificate;
-  let publicKey: KeyObject;
-  try {
-    x509 = new X509Certificate(der);
-    publicKey = x509.publicKey;
-  } catch {
-    return {
-      ok: false,
-      reason: {
-        vi: 'Không giải mã được chứng thư số: OpenSSL không đọc được chứng thư hoặc khóa công khai của nó.',
-        en: 'The certificate cannot be decoded: OpenSSL cannot load it or its public key.',
-      },
-    };
-  }
-  const fingerprintSha256 = createHash('sha256').update(der).digest('hex').toUpperCase();
+  const fingerprintSha256 = toHex(cryptoBackend.digestSync('sha256', der));
   const info: CertificateInfo = {
     subject: fields.subjectName.name,
     issuer: fields.issuerName.name,
@@ -245,22 +226,23 @@ export function parseCertificateDer(input: Uint8Array): ParseCertificateResult {
   };
   return {
     ok: true,
-    certificate: {
-      der,
-      x509,
-      info,
-      ...fields,
-      publicKey,
-      publicKeyDescription: describePublicKey(publicKey),
-      fingerprintSha256,
-    },
+    certificate: { der, info, ...fields, fingerprintSha256 },
   };
 }
 
-type CertificateFields = Omit<
-  ParsedCertificate,
-  'der' | 'x509' | 'info' | 'publicKey' | 'publicKeyDescription' | 'fingerprintSha256'
->;
+/** Whether a value is a certificate from `parseCertificate` (rather than DER bytes or PEM text). */
+export function isParsedCertificate(value: unknown): value is ParsedCertificate {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<ParsedCertificate>;
+  return (
+    candidate.der instanceof Uint8Array &&
+    candidate.subjectPublicKeyInfo instanceof Uint8Array &&
+    typeof candidate.fingerprintSha256 === 'string' &&
+    typeof candidate.info === 'object'
+  );
+}
+
+type CertificateFields = Omit<ParsedCertificate, 'der' | 'info' | 'fingerprintSha256'>;
 
 function readCertificateFields(der: Uint8Array): CertificateFields {
   const root = checkStructure(der, CERTIFICATE_DER_LIMITS);
@@ -310,6 +292,8 @@ function readCertificateFields(der: Uint8Array): CertificateFields {
     throw new DerError('unexpected-element', spkiNode.start, 'SubjectPublicKeyInfo');
   readAlgorithmIdentifier(spkiAlgorithmNode);
   const subjectPublicKey = decodeBitString(spkiKeyNode).bytes;
+  const subjectPublicKeyInfo = encodingOf(spkiNode);
+  const publicKeyDescription = readPublicKey(subjectPublicKeyInfo);
 
   let extensionsNode: DerNode | undefined;
   for (const field of fields.slice(index)) {
@@ -337,8 +321,9 @@ function readCertificateFields(der: Uint8Array): CertificateFields {
     subjectName,
     notBefore,
     notAfter,
-    subjectPublicKeyInfo: encodingOf(spkiNode),
+    subjectPublicKeyInfo,
     subjectPublicKey,
+    publicKeyDescription,
     extensions,
     ...understood,
     selfIssued: issuerName.matchKey === subjectName.matchKey,

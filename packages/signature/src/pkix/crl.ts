@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { latin1 } from '../bytes';
+import { cryptoBackend } from '../crypto';
 import { describeSignatureAlgorithm, readAlgorithmIdentifier, type SignatureAlgorithm } from './algorithms';
 import { type CertificateExtension, readExtensionSequence, readExtensions } from './certificate';
 import {
@@ -84,7 +85,7 @@ export function parseCrl(input: Uint8Array | string): ParseCrlResult {
   if (typeof input === 'string' || looksLikePem(input)) {
     const length = input.length;
     if (length > MAX_CRL_BYTES * 2) return { ok: false, reason: tooLarge('pem', length, MAX_CRL_BYTES * 2) };
-    const text = typeof input === 'string' ? input : Buffer.from(input).toString('latin1');
+    const text = typeof input === 'string' ? input : latin1(input);
     const pem = readPemBlocks(text, 4);
     if (!pem.ok) return pem;
     const blocks = pem.blocks.filter((block) => block.label === 'X509 CRL');
@@ -182,7 +183,7 @@ function readCrl(der: Uint8Array): ParsedCrl {
     },
     extensions,
     entries,
-    fingerprintSha256: createHash('sha256').update(der).digest('hex').toUpperCase(),
+    fingerprintSha256: toHex(cryptoBackend.digestSync('sha256', der)),
   };
   for (const extension of extensions) {
     try {

@@ -6,6 +6,8 @@
  * length field before checking it against the bytes actually present.
  */
 
+import { toHex } from '../bytes';
+
 /** Why a DER input was rejected. */
 export type DerFailure =
   | 'empty'
@@ -458,9 +460,7 @@ export function decodeString(node: DerNode): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Hex and byte helpers
 
-export function toHex(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex').toUpperCase();
-}
+export { toHex };
 
 export function bytesEqual(left: Uint8Array, right: Uint8Array): boolean {
   if (left.length !== right.length) return false;

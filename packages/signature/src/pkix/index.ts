@@ -20,6 +20,7 @@ export {
   type AuthorityKeyIdentifier,
   type BasicConstraints,
   type CertificateExtension,
+  isParsedCertificate,
   type KeyUsage,
   MAX_CERTIFICATE_BYTES,
   MAX_CERTIFICATES_PER_BUNDLE,

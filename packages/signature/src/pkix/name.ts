@@ -1,5 +1,6 @@
 import type { DistinguishedName, Identifier, NameAttribute } from '../model/result';
 import {
+  bytesEqual,
   childrenOf,
   DerError,
   type DerNode,
@@ -88,7 +89,7 @@ export function describeName(der: Uint8Array): DistinguishedName {
 
 /** Whether two names match under RFC 5280 §7.1 (after NFC normalisation, case-insensitively). */
 export function namesMatch(left: ParsedName, right: ParsedName): boolean {
-  if (left.der.length === right.der.length && Buffer.compare(left.der, right.der) === 0) return true;
+  if (bytesEqual(left.der, right.der)) return true;
   return left.matchKey === right.matchKey;
 }
 

@@ -1,10 +1,6 @@
-import { createHash } from 'node:crypto';
-import {
-  type DigestName,
-  describeSignatureAlgorithm,
-  readAlgorithmIdentifier,
-  type SignatureAlgorithm,
-} from './algorithms';
+import { bytesEqual, fromHex } from '../bytes';
+import { cryptoBackend, type HashName } from '../crypto';
+import { describeSignatureAlgorithm, readAlgorithmIdentifier, type SignatureAlgorithm } from './algorithms';
 import { type CertificateExtension, type ParsedCertificate, parseCertificateDer, readExtensions } from './certificate';
 import {
   checkStructure,
@@ -67,7 +63,7 @@ const RESPONSE_STATUSES: Record<number, OcspResponseStatus> = {
 export interface OcspCertId {
   hashAlgorithm: string;
   /** The digest name when supported (`sha1`, `sha256`, …). */
-  digest?: DigestName;
+  digest?: HashName;
   issuerNameHash: Uint8Array;
   issuerKeyHash: Uint8Array;
   /** Upper-case hex of the serial number's magnitude. */
@@ -107,7 +103,7 @@ export interface ParsedOcspResponse {
 
 export type ParseOcspResponseResult = { ok: true; response: ParsedOcspResponse } | { ok: false; reason: LocalizedText };
 
-const DIGEST_BY_OID: Record<string, DigestName> = {
+const DIGEST_BY_OID: Record<string, HashName> = {
   [OID.sha1]: 'sha1',
   [OID.sha256]: 'sha256',
   [OID.sha384]: 'sha384',
@@ -136,7 +132,7 @@ function readOcspResponse(der: Uint8Array): ParsedOcspResponse {
   if (statusNode === undefined || extra.length > 0)
     throw new DerError('unexpected-element', root.start, 'OCSPResponse');
   const status = RESPONSE_STATUSES[decodeSmallInteger(statusNode, UNIVERSAL.enumerated)] ?? 'unknown';
-  const fingerprintSha256 = createHash('sha256').update(der).digest('hex').toUpperCase();
+  const fingerprintSha256 = toHex(cryptoBackend.digestSync('sha256', der));
   if (status !== 'successful' || bytesWrapper === undefined) return { der, status, fingerprintSha256 };
   if (!isContext(bytesWrapper, 0)) throw new DerError('unexpected-element', bytesWrapper.start, 'responseBytes');
   const [responseBytes] = childrenOf(bytesWrapper, 1);
@@ -276,16 +272,16 @@ function readCertId(node: DerNode): OcspCertId {
 }
 
 /** SHA-1 of a certificate's subjectPublicKey, as in ResponderID byKey and OCSP issuerKeyHash. */
-export function publicKeyHash(certificate: ParsedCertificate, digest: DigestName = 'sha1'): Uint8Array {
-  return createHash(digest).update(certificate.subjectPublicKey).digest();
+export function publicKeyHash(certificate: ParsedCertificate, digest: HashName = 'sha1'): Uint8Array {
+  return cryptoBackend.digestSync(digest, certificate.subjectPublicKey);
 }
 
 /** Whether a CertID names `certificate` as issued by `issuer`. */
 export function certIdMatches(certId: OcspCertId, certificate: ParsedCertificate, issuer: ParsedCertificate): boolean {
   if (certId.digest === undefined || certId.serialNumber !== certificate.serialNumber) return false;
-  const nameHash = createHash(certId.digest).update(certificate.issuerName.der).digest();
+  const nameHash = cryptoBackend.digestSync(certId.digest, certificate.issuerName.der);
   const keyHash = publicKeyHash(issuer, certId.digest);
-  return Buffer.compare(nameHash, certId.issuerNameHash) === 0 && Buffer.compare(keyHash, certId.issuerKeyHash) === 0;
+  return bytesEqual(nameHash, certId.issuerNameHash) && bytesEqual(keyHash, certId.issuerKeyHash);
 }
 
 /**
@@ -300,7 +296,7 @@ export function buildOcspRequest(
   const serial = serialContent(certificate);
   const certId = encodeSequence(
     encodeSequence(encodeOid(DIGEST_OID[digest]), encodeNull()),
-    encodeOctetString(createHash(digest).update(certificate.issuerName.der).digest()),
+    encodeOctetString(cryptoBackend.digestSync(digest, certificate.issuerName.der)),
     encodeOctetString(publicKeyHash(issuer, digest)),
     encodeTlv(0x02, serial),
   );
@@ -312,6 +308,6 @@ export function buildOcspRequest(
 
 /** The serial number as INTEGER content octets (a leading zero octet keeps it positive). */
 function serialContent(certificate: ParsedCertificate): Uint8Array {
-  const magnitude = Buffer.from(certificate.serialNumber, 'hex');
-  return (magnitude[0] ?? 0) >= 0x80 ? Uint8Array.of(0, ...magnitude) : new Uint8Array(magnitude);
+  const magnitude = fromHex(certificate.serialNumber);
+  return (magnitude[0] ?? 0) >= 0x80 ? Uint8Array.of(0, ...magnitude) : magnitude;
 }

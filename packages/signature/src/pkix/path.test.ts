@@ -215,11 +215,11 @@ describe('trust', () => {
 
   it('terminates on a cross-certification loop, and uses the loop CA once it is trusted', async () => {
     const loop = { intermediates: [pki.loopCaX.der, pki.loopCaY.der], revocationPolicy: 'skip' as const };
-    const started = performance.now();
     const untrusted = await validate(pki.leaves.underLoop, loop);
-    expect(performance.now() - started).toBeLessThan(500);
     expect(untrusted.subIndication).toBe('NO_CERTIFICATE_CHAIN_FOUND');
+    // The longest path explored is the leaf and the two loop CAs, each once: the search never went round the loop.
     expect(untrusted.chain).toHaveLength(3);
+    expect(new Set(untrusted.chain.map((entry) => entry.fingerprintSha256)).size).toBe(3);
     const trusted = await validate(pki.leaves.underLoop, {
       ...loop,
       trust: createTrustStore({ anchors: [pki.loopCaYSelfSigned.pem] }),

@@ -1,7 +1,9 @@
+import { latin1 } from '../bytes';
+import type { SignatureCheck } from '../crypto';
 import { SignatureError } from '../errors';
 import type { ChainEntry, Check, Indication, RevocationEvidence, SubIndication } from '../model/result';
-import { checkPublicKey, checkSignatureAlgorithm } from './algorithms';
-import { type ParsedCertificate, parseCertificates } from './certificate';
+import { checkPublicKey, checkSignatureAlgorithm, verifySignedBytes } from './algorithms';
+import { isParsedCertificate, type ParsedCertificate, parseCertificates } from './certificate';
 import { isoDate, type LocalizedText, quoted } from './messages';
 import { displayLabel, namesMatch } from './name';
 import { OID, PROCESSED_CRITICAL_EXTENSIONS } from './oids';
@@ -158,9 +160,9 @@ export async function validatePath(
   let first: PathValidationResult | undefined;
   let validated = 0;
   // Paths are found lazily: a second candidate path is looked for only when the first one fails.
-  for (const path of search.paths()) {
+  for await (const path of search.paths()) {
     const setupChecks = [...inputChecks, ...search.checks, ...sources.checks.slice(0, sources.setupNotes)];
-    const result = await validateLinks(path, options, sources, setupChecks);
+    const result = await validateLinks(path, options, sources, setupChecks, search);
     if (result.ok) return withNonDecisiveNotes(result);
     first ??= result;
     if (++validated >= MAX_PATHS) break;
@@ -196,12 +198,12 @@ function withNonDecisiveNotes(result: PathValidationResult): PathValidationResul
 function toCertificates(
   input: CertificateInput,
 ): { ok: true; certificates: ParsedCertificate[] } | { ok: false; reason: LocalizedText } {
-  if (typeof input === 'object' && input !== null && 'x509' in input) return { ok: true, certificates: [input] };
-  return parseCertificates(input);
+  if (isParsedCertificate(input)) return { ok: true, certificates: [input] };
+  return parseCertificates(input as Uint8Array | string);
 }
 
 function checkOptions(leaf: ParsedCertificate, options: PathValidationOptions): void {
-  if (!leaf || !(leaf.der instanceof Uint8Array) || !leaf.x509)
+  if (!isParsedCertificate(leaf))
     throw new SignatureError(
       'INVALID_ARGUMENT',
       'validatePath: leaf must be a ParsedCertificate (see parseCertificate).',
@@ -228,14 +230,16 @@ function checkOptions(leaf: ParsedCertificate, options: PathValidationOptions): 
  * Depth-first search for paths from the leaf to an anchor: a candidate issuer has the child's issuer name, agrees
  * with its authorityKeyIdentifier when both identifiers are present, is not already on the path (by subject and
  * key, so cross-certificates cannot loop), and verifies the child's signature. Anchors are tried before
- * intermediates. Paths are produced one at a time.
+ * intermediates. Paths are produced one at a time. A link whose signature this platform's crypto cannot check
+ * (`unsupported`) is kept but remembered, and the path then fails validation (CRYPTO_CONSTRAINTS_FAILURE): an
+ * unchecked signature is never taken as a valid one.
  */
 class PathSearch {
   readonly checks: Check[] = [];
   /** The longest path explored (the whole path once one reaches an anchor). */
   partial: Link[];
   private signatureChecks = 0;
-  private readonly verified = new Map<string, boolean>();
+  private readonly verified = new Map<string, SignatureCheck>();
   private readonly pool: Link[];
 
   constructor(
@@ -247,20 +251,20 @@ class PathSearch {
     this.pool = [...anchors, ...intermediates];
   }
 
-  *paths(): Generator<Link[]> {
+  async *paths(): AsyncGenerator<Link[]> {
     if (this.leaf.source === 'trust-anchor') {
       yield [this.leaf];
       return;
     }
     let found = 0;
-    for (const path of this.extend([this.leaf])) {
+    for await (const path of this.extend([this.leaf])) {
       found++;
       yield path;
     }
     if (found === 0) this.explainDeadEnd();
   }
 
-  private *extend(path: Link[]): Generator<Link[]> {
+  private async *extend(path: Link[]): AsyncGenerator<Link[]> {
     if (path.length > this.partial.length && (this.partial.at(-1) as Link).source !== 'trust-anchor')
       this.partial = path;
     if (path.length >= MAX_PATH_CERTIFICATES) return;
@@ -270,7 +274,7 @@ class PathSearch {
       if (!namesMatch(last.issuerName, candidate.certificate.subjectName)) continue;
       if (!keyIdentifiersAgree(last, candidate.certificate)) continue;
       if (identities.has(identity(candidate.certificate))) continue;
-      if (!this.signedBy(last, candidate.certificate)) continue;
+      if ((await this.signedBy(last, candidate.certificate)) === 'invalid') continue;
       const next = [...path, candidate];
       if (candidate.source === 'trust-anchor') {
         this.partial = next;
@@ -281,20 +285,25 @@ class PathSearch {
     }
   }
 
-  private signedBy(subject: ParsedCertificate, issuer: ParsedCertificate): boolean {
+  /** Whether the signature on `subject` was found unverifiable here (not wrong) with `issuer`'s key. */
+  unchecked(subject: ParsedCertificate, issuer: ParsedCertificate): boolean {
+    return this.verified.get(`${subject.fingerprintSha256}<${issuer.fingerprintSha256}`) === 'unsupported';
+  }
+
+  private async signedBy(subject: ParsedCertificate, issuer: ParsedCertificate): Promise<SignatureCheck> {
     const key = `${subject.fingerprintSha256}<${issuer.fingerprintSha256}`;
     const known = this.verified.get(key);
     if (known !== undefined) return known;
-    if (this.signatureChecks >= MAX_SIGNATURE_CHECKS) return false;
+    if (this.signatureChecks >= MAX_SIGNATURE_CHECKS) return 'invalid';
     this.signatureChecks++;
-    let valid = false;
-    try {
-      valid = subject.x509.verify(issuer.publicKey);
-    } catch {
-      valid = false;
-    }
-    this.verified.set(key, valid);
-    if (!valid)
+    const check = await verifySignedBytes(
+      subject.signatureAlgorithm,
+      subject.tbs,
+      subject.signatureValue,
+      issuer.subjectPublicKeyInfo,
+    );
+    this.verified.set(key, check);
+    if (check === 'invalid')
       this.checks.push({
         id: 'pkix.chain-candidate',
         passed: false,
@@ -303,7 +312,7 @@ class PathSearch {
           en: `${quoted(label(issuer))} matches by name, but the signature on ${quoted(label(subject))} does not verify with its key.`,
         },
       });
-    return valid;
+    return check;
   }
 
   private explainDeadEnd(): void {
@@ -338,7 +347,7 @@ function keyIdentifiersAgree(child: ParsedCertificate, candidate: ParsedCertific
 
 /** Subject and key: two certificates with the same identity would make a loop. */
 function identity(certificate: ParsedCertificate): string {
-  return `${certificate.subjectName.matchKey}|${Buffer.from(certificate.subjectPublicKeyInfo).toString('base64')}`;
+  return `${certificate.subjectName.matchKey}|${latin1(certificate.subjectPublicKeyInfo)}`;
 }
 
 function noPath(search: PathSearch, checks: Check[]): PathValidationResult {
@@ -366,6 +375,7 @@ async function validateLinks(
   options: PathValidationOptions,
   sources: RevocationSources,
   setupChecks: Check[],
+  search: Pick<PathSearch, 'unchecked'>,
 ): Promise<PathValidationResult> {
   const at = options.at;
   const checks: Check[] = [...setupChecks];
@@ -432,7 +442,12 @@ async function validateLinks(
     if (!isAnchor) {
       const verdict = checkSignatureAlgorithm(certificate.signatureAlgorithm, options);
       if (!verdict.allowed) fail('pkix.signature-algorithm', 'CRYPTO_CONSTRAINTS_FAILURE', about(name, verdict.reason));
-      else {
+      else if (search.unchecked(certificate, (path[index + 1] as Link).certificate)) {
+        fail('pkix.signature-algorithm', 'CRYPTO_CONSTRAINTS_FAILURE', {
+          vi: `Chữ ký trên ${name} (${certificate.signatureAlgorithm.name}) không kiểm tra được bằng thư viện mật mã của nền tảng này.`,
+          en: `The signature on ${name} (${certificate.signatureAlgorithm.name}) cannot be checked by this platform's cryptography.`,
+        });
+      } else {
         legacy ||= verdict.legacy;
         pass('pkix.signature-algorithm', {
           vi: `Chữ ký trên ${name} (${certificate.signatureAlgorithm.name}) hợp lệ${verdict.legacy ? ', SHA-1 được chấp nhận theo tùy chọn cũ' : ''}.`,
@@ -612,7 +627,7 @@ function about(name: string, reason: LocalizedText): LocalizedText {
 }
 
 function label(item: Link | ParsedCertificate): string {
-  return displayLabel(('x509' in item ? item : item.certificate).info.subject);
+  return displayLabel(('certificate' in item ? item.certificate : item).info.subject);
 }
 
 function toChainEntry(link: Link): ChainEntry {

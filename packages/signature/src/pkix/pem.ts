@@ -1,3 +1,4 @@
+import { fromBase64, latin1, toBase64 } from '../bytes';
 import type { LocalizedText } from './messages';
 
 /*
@@ -52,19 +53,19 @@ export function readPemBlocks(
           en: `PEM block “${label}” contains characters that are not base64.`,
         },
       };
-    blocks.push({ label, der: new Uint8Array(Buffer.from(body, 'base64')) });
+    blocks.push({ label, der: fromBase64(body) });
   }
   return { ok: true, blocks };
 }
 
 /** Whether bytes look like PEM text rather than DER (DER starts with a SEQUENCE tag, 0x30). */
 export function looksLikePem(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 4096))).toString('latin1');
+  const head = latin1(bytes, 0, Math.min(bytes.length, 4096));
   return head.includes('-----BEGIN ');
 }
 
 export function encodePem(label: string, der: Uint8Array): string {
-  const base64 = Buffer.from(der).toString('base64');
+  const base64 = toBase64(der);
   const lines = base64.match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }

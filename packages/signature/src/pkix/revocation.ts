@@ -1,3 +1,5 @@
+import { fromBase64 } from '../bytes';
+import type { SignatureCheck } from '../crypto';
 import type { Check, RevocationEvidence } from '../model/result';
 import { checkSignatureAlgorithm, verifySignedBytes } from './algorithms';
 import type { ParsedCertificate } from './certificate';
@@ -96,11 +98,11 @@ export class RevocationSources {
     const label = quoted(displayLabel(certificate.info.subject));
     const findings: RevocationFinding[] = [];
     for (const response of this.ocspResponses) {
-      const finding = this.fromOcsp(response, certificate, issuer, at, label);
+      const finding = await this.fromOcsp(response, certificate, issuer, at, label);
       if (finding) findings.push(finding);
     }
     for (const crl of this.crls) {
-      const finding = this.fromCrl(crl, certificate, issuer, at, label);
+      const finding = await this.fromCrl(crl, certificate, issuer, at, label);
       if (finding) findings.push(finding);
     }
     const supplied = decisive(findings);
@@ -116,7 +118,7 @@ export class RevocationSources {
           this.note(false, prefix(`OCSP ${url}`, parsed.reason));
           continue;
         }
-        const finding = this.fromOcsp(parsed.response, certificate, issuer, at, label);
+        const finding = await this.fromOcsp(parsed.response, certificate, issuer, at, label);
         if (finding?.usable) return finding;
         if (!finding) this.note(false, notCovering(`OCSP ${url}`, label));
       }
@@ -132,7 +134,7 @@ export class RevocationSources {
           this.note(false, prefix(`CRL ${url}`, parsed.reason));
           continue;
         }
-        const finding = this.fromCrl(parsed.crl, certificate, issuer, at, label);
+        const finding = await this.fromCrl(parsed.crl, certificate, issuer, at, label);
         if (finding?.usable) return finding;
         if (!finding) this.note(false, notCovering(`CRL ${url}`, label));
       }
@@ -186,13 +188,13 @@ export class RevocationSources {
     return bytes;
   }
 
-  private fromOcsp(
+  private async fromOcsp(
     response: ParsedOcspResponse,
     certificate: ParsedCertificate,
     issuer: ParsedCertificate,
     at: Date,
     label: string,
-  ): RevocationFinding | undefined {
+  ): Promise<RevocationFinding | undefined> {
     const basic = response.basic;
     if (!basic) {
       if (response.status !== 'successful')
@@ -209,12 +211,23 @@ export class RevocationSources {
       this.note(false, prefix(`OCSP ${label}`, reason));
       return { usable: false, evidence: { ...base, status: 'unknown' } };
     };
-    const signer = this.ocspSigner(basic, issuer);
+    const signer = await this.ocspSigner(basic, issuer);
     if (!signer.ok) return unusable(signer.reason);
     const algorithm = checkSignatureAlgorithm(basic.signatureAlgorithm, this.policy);
     if (!algorithm.allowed) return unusable(algorithm.reason);
-    if (!verifySignedBytes(basic.signatureAlgorithm, basic.tbs, basic.signatureValue, signer.certificate.publicKey))
-      return unusable({ vi: 'chữ ký của phản hồi OCSP không hợp lệ.', en: 'the OCSP response signature is invalid.' });
+    const check = await verifySignedBytes(
+      basic.signatureAlgorithm,
+      basic.tbs,
+      basic.signatureValue,
+      signer.certificate.subjectPublicKeyInfo,
+    );
+    if (check !== 'valid')
+      return unusable(
+        signatureProblem(check, {
+          vi: 'chữ ký của phản hồi OCSP không hợp lệ.',
+          en: 'the OCSP response signature is invalid.',
+        }),
+      );
     if (basic.unsupportedCriticalExtension)
       return unusable({
         vi: `phần mở rộng quan trọng không được hỗ trợ: ${basic.unsupportedCriticalExtension}.`,
@@ -226,10 +239,10 @@ export class RevocationSources {
   }
 
   /** The certificate that signed an OCSP response, if it is the CA itself or a responder the CA authorised. */
-  private ocspSigner(
+  private async ocspSigner(
     basic: BasicOcspResponse,
     issuer: ParsedCertificate,
-  ): { ok: true; certificate: ParsedCertificate } | { ok: false; reason: LocalizedText } {
+  ): Promise<{ ok: true; certificate: ParsedCertificate } | { ok: false; reason: LocalizedText }> {
     const identifies = (candidate: ParsedCertificate) =>
       'byName' in basic.responderId
         ? namesMatch(basic.responderId.byName, candidate.subjectName)
@@ -238,8 +251,14 @@ export class RevocationSources {
     for (const candidate of basic.certificates) {
       if (!identifies(candidate)) continue;
       if (!namesMatch(candidate.issuerName, issuer.subjectName)) continue;
-      if (!candidate.x509.verify(issuer.publicKey)) continue;
       if (!checkSignatureAlgorithm(candidate.signatureAlgorithm, this.policy).allowed) continue;
+      const signed = await verifySignedBytes(
+        candidate.signatureAlgorithm,
+        candidate.tbs,
+        candidate.signatureValue,
+        issuer.subjectPublicKeyInfo,
+      );
+      if (signed !== 'valid') continue;
       if (!candidate.extendedKeyUsage?.includes(OID.ekuOcspSigning))
         return {
           ok: false,
@@ -267,13 +286,13 @@ export class RevocationSources {
     };
   }
 
-  private fromCrl(
+  private async fromCrl(
     crl: ParsedCrl,
     certificate: ParsedCertificate,
     issuer: ParsedCertificate,
     at: Date,
     label: string,
-  ): RevocationFinding | undefined {
+  ): Promise<RevocationFinding | undefined> {
     if (!namesMatch(crl.issuerName, certificate.issuerName)) return undefined;
     if (
       crl.authorityKeyIdentifier !== undefined &&
@@ -290,11 +309,19 @@ export class RevocationSources {
     };
     const algorithm = checkSignatureAlgorithm(crl.signatureAlgorithm, this.policy);
     if (!algorithm.allowed) return unusable(algorithm.reason);
-    if (!verifySignedBytes(crl.signatureAlgorithm, crl.tbs, crl.signatureValue, issuer.publicKey))
-      return unusable({
-        vi: 'chữ ký của CRL không hợp lệ với khóa của CA cấp chứng thư.',
-        en: 'the CRL signature does not verify with the issuing CA’s key.',
-      });
+    const check = await verifySignedBytes(
+      crl.signatureAlgorithm,
+      crl.tbs,
+      crl.signatureValue,
+      issuer.subjectPublicKeyInfo,
+    );
+    if (check !== 'valid')
+      return unusable(
+        signatureProblem(check, {
+          vi: 'chữ ký của CRL không hợp lệ với khóa của CA cấp chứng thư.',
+          en: 'the CRL signature does not verify with the issuing CA’s key.',
+        }),
+      );
     if (issuer.keyUsage && !issuer.keyUsage.cRLSign)
       return unusable({ vi: 'CA cấp chứng thư không có quyền cRLSign.', en: 'the issuing CA lacks cRLSign.' });
     if (crl.isDelta)
@@ -422,6 +449,16 @@ function notCovering(source: string, label: string): LocalizedText {
   };
 }
 
+/** Why a signature on revocation data was not accepted: wrong, or not checkable by this platform's crypto. */
+function signatureProblem(check: SignatureCheck, invalid: LocalizedText): LocalizedText {
+  return check === 'unsupported'
+    ? {
+        vi: 'chữ ký dùng thuật toán hoặc khóa mà thư viện mật mã của nền tảng này không kiểm tra được.',
+        en: "the signature uses an algorithm or key this platform's cryptography cannot check.",
+      }
+    : invalid;
+}
+
 function prefix(source: string, reason: LocalizedText): LocalizedText {
   return { vi: `${source}: ${reason.vi}`, en: `${source}: ${reason.en}` };
 }
@@ -429,5 +466,5 @@ function prefix(source: string, reason: LocalizedText): LocalizedText {
 function decodeBase64(text: string): Uint8Array | undefined {
   const compact = text.replace(/\s+/g, '');
   if (compact.length > MAX_OCSP_RESPONSE_BYTES * 2 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return undefined;
-  return new Uint8Array(Buffer.from(compact, 'base64'));
+  return fromBase64(compact);
 }

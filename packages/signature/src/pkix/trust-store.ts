@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { readAnchorFiles } from '#anchor-files';
 import {
   VGCA_ROOT_G2_PEM,
   VGCA_ROOT_G2_SHA256,
@@ -40,15 +39,14 @@ export interface TrustStore {
 export interface TrustStoreOptions {
   /** Anchor certificates as DER bytes or PEM text (a PEM text may hold several). */
   anchors?: (Uint8Array | string)[];
-  /** PEM or DER files, or folders whose `.pem`, `.crt`, `.cer` and `.der` files are read (not recursively). */
+  /**
+   * PEM or DER files, or folders whose `.pem`, `.crt`, `.cer` and `.der` files are read (not recursively). Node
+   * only: the browser build throws `INVALID_ARGUMENT` (use `anchors`).
+   */
   files?: string[];
   /** Bundled Vietnamese roots to trust; none is trusted unless named here. */
   vietnameseRoots?: VietnameseRootName[];
 }
-
-const CERTIFICATE_FILE_EXTENSIONS = new Set(['.pem', '.crt', '.cer', '.der']);
-/** Largest anchor file read. */
-const MAX_ANCHOR_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Builds a trust store. Configuration errors throw `SignatureError`: an anchor that cannot be parsed or a file that
@@ -68,21 +66,8 @@ export function createTrustStore(options: TrustStoreOptions = {}): TrustStore {
 
   for (const name of options.vietnameseRoots ?? []) add([loadVietnameseRoot(name)]);
   for (const [index, anchor] of (options.anchors ?? []).entries()) add(parseAnchor(anchor, `anchors[${index}]`));
-  for (const path of options.files ?? []) {
-    for (const file of anchorFiles(path)) {
-      let bytes: Uint8Array;
-      try {
-        const size = statSync(file).size;
-        if (size > MAX_ANCHOR_FILE_BYTES)
-          throw new SignatureError('INVALID_ARGUMENT', `Trust anchor file ${file} is too large (${size} bytes).`);
-        bytes = readFileSync(file);
-      } catch (error) {
-        if (error instanceof SignatureError) throw error;
-        throw new SignatureError('INVALID_ARGUMENT', `Cannot read trust anchor file ${file}.`, { cause: error });
-      }
-      add(parseAnchor(bytes, file));
-    }
-  }
+  for (const path of options.files ?? [])
+    for (const { file, bytes } of readAnchorFiles(path)) add(parseAnchor(bytes, file));
   return { anchors };
 }
 
@@ -110,19 +95,4 @@ function parseAnchor(input: Uint8Array | string, where: string): ParsedCertifica
   if (parsed.certificates.length === 0)
     throw new SignatureError('INVALID_ARGUMENT', `Trust anchor ${where} holds no certificate.`);
   return parsed.certificates;
-}
-
-function anchorFiles(path: string): string[] {
-  let isDirectory: boolean;
-  try {
-    isDirectory = statSync(path).isDirectory();
-  } catch (error) {
-    throw new SignatureError('INVALID_ARGUMENT', `Trust anchor path ${path} does not exist.`, { cause: error });
-  }
-  if (!isDirectory) return [path];
-  return readdirSync(path)
-    .filter((entry) => CERTIFICATE_FILE_EXTENSIONS.has(extname(entry).toLowerCase()))
-    .sort()
-    .map((entry) => join(path, entry))
-    .filter((file) => statSync(file).isFile());
 }
