@@ -1,9 +1,9 @@
 /*
  * The algorithm policy of TT 15/2025/TT-BKHCN as applied to CMS: digests SHA-256/384/512 (SHA-1 only when
  * the caller allows legacy signatures, MD5 never), RSA ≥ 2048 bits with PKCS#1 v1.5 or PSS, ECDSA on P-256,
- * P-384 or P-521 — and the parsing of AlgorithmIdentifiers into what node:crypto needs.
+ * P-384 or P-521 — and the parsing of AlgorithmIdentifiers into what the crypto backend (../crypto) needs.
  */
-import { constants, type KeyObject } from 'node:crypto';
+import type { PublicKeyDescription } from '../crypto';
 import {
   children,
   DerError,
@@ -23,7 +23,7 @@ export type DigestName = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha5
 
 export interface Digest {
   readonly oid: string;
-  /** The node:crypto name. */
+  /** The node:crypto name (also the crypto backend's). */
   readonly name: DigestName;
   /** For reports: `SHA-256`. */
   readonly label: string;
@@ -168,8 +168,8 @@ export function schemeLabel(scheme: SignatureScheme): string {
 }
 
 /** Whether the key can make signatures of this scheme (an EC key cannot make RSA signatures, …). */
-export function keyFitsScheme(key: KeyObject, scheme: SignatureScheme): boolean {
-  const type = key.asymmetricKeyType;
+export function keyFitsScheme(key: PublicKeyDescription, scheme: SignatureScheme): boolean {
+  const type = key.type;
   if (scheme.kind === 'ecdsa') return type === 'ec';
   if (scheme.kind === 'rsa-pss') return type === 'rsa' || type === 'rsa-pss';
   return type === 'rsa';
@@ -178,28 +178,18 @@ export function keyFitsScheme(key: KeyObject, scheme: SignatureScheme): boolean 
 const CURVES: Record<string, string> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
 
 /** The key-size policy: RSA ≥ 2048 bits, ECDSA on P-256/P-384/P-521; anything else is refused. */
-export function keyVerdict(key: KeyObject): { ok: boolean; label: string } {
-  const type = key.asymmetricKeyType;
-  const details = key.asymmetricKeyDetails ?? {};
+export function keyVerdict(key: PublicKeyDescription): { ok: boolean; label: string } {
+  const type = key.type;
   if (type === 'rsa' || type === 'rsa-pss') {
-    const bits = details.modulusLength ?? 0;
+    const bits = key.bits ?? 0;
     return { ok: bits >= 2048, label: `RSA ${bits}` };
   }
   if (type === 'ec') {
-    const curve = details.namedCurve ?? 'unknown';
+    const curve = key.curve ?? 'unknown';
     const name = CURVES[curve];
     return { ok: name !== undefined, label: `EC ${name ?? curve}` };
   }
-  return { ok: false, label: type ?? 'unknown' };
-}
-
-/** What to pass to `crypto.verify` / `crypto.sign` for this scheme. */
-export function nodeKeyOptions(
-  key: KeyObject,
-  scheme: SignatureScheme,
-): KeyObject | { key: KeyObject; padding: number; saltLength: number } {
-  if (scheme.kind !== 'rsa-pss') return key;
-  return { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: scheme.saltLength };
+  return { ok: false, label: type };
 }
 
 // ---------------------------------------------------------------------------------------------------------

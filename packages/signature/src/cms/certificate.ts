@@ -3,7 +3,6 @@
  * and serial number, subject key identifier — and its public key, read straight from the DER. Everything
  * else about certificates (names, validity, extensions, chains) belongs to ../pkix.
  */
-import { createPublicKey, type KeyObject } from 'node:crypto';
 import { children, DerError, raw, readOid, readTlv, value } from './der';
 import { OID } from './oids';
 
@@ -57,17 +56,4 @@ export function readCertificateFields(der: Uint8Array): CertificateFields {
     subjectKeyIdentifier,
     spki: raw(der, spki),
   };
-}
-
-/** The certificate's public key as a node:crypto KeyObject; undefined when node cannot import it. */
-export function publicKeyOf(fields: CertificateFields): KeyObject | undefined {
-  try {
-    return createPublicKey({
-      key: Buffer.from(fields.spki.buffer, fields.spki.byteOffset, fields.spki.length),
-      format: 'der',
-      type: 'spki',
-    });
-  } catch {
-    return undefined;
-  }
 }

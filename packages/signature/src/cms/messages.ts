@@ -26,6 +26,14 @@ export const MSG = {
     'Tệp CMS chứa nội dung riêng, khác với nội dung được cung cấp.',
     'The CMS carries its own content, which differs from the supplied content.',
   ),
+  attachedWithDigest: t(
+    'Tệp CMS chứa nội dung riêng, nhưng chỉ có giá trị băm của một nội dung tách rời được cung cấp.',
+    'The CMS carries its own content, but only the digest of detached content was supplied.',
+  ),
+  contentDigestSupplied: t(
+    'Nội dung tách rời được cung cấp dưới dạng giá trị băm.',
+    'Detached content supplied as its digest.',
+  ),
   contentFound: (kind: 'attached' | 'detached', size: number) =>
     kind === 'attached'
       ? t(`Nội dung đính kèm trong CMS (${size} byte).`, `Content attached in the CMS (${size} bytes).`)
@@ -109,6 +117,10 @@ export const MSG = {
     'Chữ ký không có thuộc tính ký; được chấp nhận vì chính sách cho phép (allowNoSignedAttributes).',
     'The signature has no signed attributes; accepted because the policy allows it (allowNoSignedAttributes).',
   ),
+  signedContentOnlyDigest: t(
+    'Chữ ký không có thuộc tính ký nên ký trực tiếp trên nội dung, mà nội dung chỉ được cung cấp dưới dạng giá trị băm: không kiểm tra được.',
+    'The signature has no signed attributes, so it is over the content itself, which was supplied only as a digest: it cannot be checked.',
+  ),
   noSignedAttributesNonData: t(
     'Nội dung không phải id-data nhưng chữ ký không có thuộc tính ký (RFC 5652 §5.3).',
     'The content is not id-data yet the signature has no signed attributes (RFC 5652 §5.3).',
@@ -117,6 +129,11 @@ export const MSG = {
     'Giá trị chữ ký không hợp lệ với khóa công khai của người ký.',
     'The signature value does not verify with the signer public key.',
   ),
+  signatureUnsupported: (algorithm: string) =>
+    t(
+      `Thư viện mật mã của nền tảng này không kiểm tra được chữ ký ${algorithm} (thuật toán, hàm băm hoặc đường cong không được hỗ trợ).`,
+      `This platform's cryptography cannot check the ${algorithm} signature (unsupported algorithm, digest or curve).`,
+    ),
   signatureOk: (scheme: string) =>
     t(`Chữ ký ${scheme} hợp lệ về mặt mật mã.`, `The ${scheme} signature verifies cryptographically.`),
   signatureNotChecked: t(
@@ -140,10 +157,6 @@ export const MSG = {
       `Thời điểm ký do người ký khai báo: ${iso} (chỉ là khai báo, không phải dấu thời gian tin cậy).`,
       `Signing time claimed by the signer: ${iso} (a claim, not a trusted timestamp).`,
     ),
-  timestampNotEvaluated: t(
-    'Có dấu thời gian cho chữ ký (signatureTimeStampToken) nhưng chưa được đánh giá; chứng thư được kiểm tra tại thời điểm kiểm tra.',
-    'A signature timestamp token is present but not evaluated; certificates are validated at the validation time.',
-  ),
   chainSkipped: t(
     'Không kiểm tra đường dẫn chứng thực vì chữ ký đã không hợp lệ.',
     'The certification path was not validated since the signature already failed.',

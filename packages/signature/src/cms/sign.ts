@@ -1,19 +1,21 @@
 /*
- * CMS SignedData signing (RFC 5652, CAdES-BES signed attributes) from a PEM key and certificate: detached (the
- * usual form for .p7s files and PDF signatures) or attached. Signed attributes: content-type, signing-time,
- * message-digest and ESS signing-certificate-v2 (RFC 5035), so verifiers can bind the signature to this exact
- * certificate. RSA PKCS#1 v1.5 or PSS (≥ 2048 bits), ECDSA on P-256/P-384/P-521. Throws SignatureError for
- * unusable arguments (a programmer error): a key that does not match the certificate, a weak key, bad PEM.
+ * CMS SignedData signing (RFC 5652, CAdES-BES signed attributes) from a PEM key and certificate or from a
+ * PKCS#12 file: detached (the usual form for .p7s files and PDF signatures) or attached. Signed attributes:
+ * content-type, signing-time, message-digest and ESS signing-certificate-v2 (RFC 5035), so verifiers can bind
+ * the signature to this exact certificate. RSA PKCS#1 v1.5 or PSS (≥ 2048 bits), ECDSA on P-256/P-384/P-521.
+ * Throws SignatureError for unusable arguments (a programmer error): a key that does not match the
+ * certificate, a weak key, bad PEM; and the PKCS12_* errors of readPkcs12 for an unreadable .p12.
  */
-import { createHash, createPrivateKey, createPublicKey, type KeyObject, sign } from 'node:crypto';
+import { constants, createHash, createPrivateKey, createPublicKey, type KeyObject, sign } from 'node:crypto';
+import { describePublicKey } from '../crypto';
 import { SignatureError } from '../errors';
+import { resolvePkcs12, type SigningCredential, usesPkcs12 } from '../pkcs12/credential';
 import {
   type Digest,
   type DigestName,
   digestAlgorithmDer,
   digestByName,
   keyVerdict,
-  nodeKeyOptions,
   type SignatureScheme,
   signatureAlgorithmDer,
 } from './algorithms';
@@ -21,20 +23,18 @@ import { type CertificateFields, readCertificateFields } from './certificate';
 import { bytesEqual, concat, encode, octetString, oid, sequence, setOf, smallIntegerDer, time } from './der';
 import { OID } from './oids';
 
-export interface SignCmsOptions {
-  /** The private key, PEM (PKCS#8 `PRIVATE KEY`, PKCS#1 `RSA PRIVATE KEY` or SEC1 `EC PRIVATE KEY`). */
-  readonly key: string;
-  /** The signer certificate, PEM. It must hold the public key of `key`. */
-  readonly certificate: string;
-  /** Further certificates to embed (intermediates), PEM; each string may hold several. */
-  readonly chain?: readonly string[];
+/**
+ * The signer — a PEM key and certificate (`{ key, certificate, chain? }`) or a PKCS#12 file
+ * (`{ pkcs12, password }`, whose chain goes into the certificates) — and how to sign.
+ */
+export type SignCmsOptions = SigningCredential & {
   /** Default sha256. */
   readonly digest?: 'sha256' | 'sha384' | 'sha512';
   /** RSASSA-PSS instead of PKCS#1 v1.5 for RSA keys (salt = digest length, MGF1 with the same digest). */
   readonly pss?: boolean;
   /** The signing-time attribute; default now. */
   readonly signingTime?: Date;
-}
+};
 
 /** Signs `content` and returns a DER ContentInfo whose SignedData does not carry the content. */
 export function signCmsDetached(content: Uint8Array, options: SignCmsOptions): Uint8Array {
@@ -49,7 +49,7 @@ export function signCmsAttached(content: Uint8Array, options: SignCmsOptions): U
 function signCms(content: Uint8Array, options: SignCmsOptions, attached: boolean): Uint8Array {
   if (!(content instanceof Uint8Array)) throw new SignatureError('INVALID_ARGUMENT', 'content must be a Uint8Array');
   if (typeof options !== 'object' || options === null)
-    throw new SignatureError('INVALID_ARGUMENT', 'options { key, certificate } are required');
+    throw new SignatureError('INVALID_ARGUMENT', 'options { key, certificate } or { pkcs12, password } are required');
   const digestName: DigestName = options.digest ?? 'sha256';
   if (digestName !== 'sha256' && digestName !== 'sha384' && digestName !== 'sha512')
     throw new SignatureError('INVALID_ARGUMENT', `digest must be sha256, sha384 or sha512 (got ${String(digestName)})`);
@@ -58,19 +58,29 @@ function signCms(content: Uint8Array, options: SignCmsOptions, attached: boolean
   if (!(signingTime instanceof Date) || Number.isNaN(signingTime.getTime()))
     throw new SignatureError('INVALID_ARGUMENT', 'signingTime must be a valid Date');
 
-  const certificates = pemCertificates(options.certificate, 'certificate');
-  if (certificates.length !== 1)
-    throw new SignatureError('INVALID_ARGUMENT', 'certificate must hold exactly one PEM certificate');
-  const signer = certificateFields(certificates[0] as Uint8Array);
-  const chain = (options.chain ?? []).flatMap((pem) => pemCertificates(pem, 'chain'));
+  let signer: CertificateFields;
+  let chain: Uint8Array[];
+  let key: KeyObject;
+  if (usesPkcs12(options)) {
+    const credential = resolvePkcs12(options);
+    signer = certificateFields(credential.certificate);
+    chain = [...credential.chain];
+    key = credential.privateKey;
+  } else {
+    const certificates = pemCertificates(options.certificate, 'certificate');
+    if (certificates.length !== 1)
+      throw new SignatureError('INVALID_ARGUMENT', 'certificate must hold exactly one PEM certificate');
+    signer = certificateFields(certificates[0] as Uint8Array);
+    chain = (options.chain ?? []).flatMap((pem) => pemCertificates(pem, 'chain'));
+    key = privateKey(options.key);
+  }
   for (const der of chain) certificateFields(der);
 
-  const key = privateKey(options.key);
   const publicKey = createPublicKey(key);
   const certificateKey = createPublicKey({ key: Buffer.from(signer.spki), format: 'der', type: 'spki' });
   if (!publicKeyEquals(publicKey, certificateKey))
     throw new SignatureError('KEY_UNUSABLE', 'the private key does not match the certificate');
-  const verdict = keyVerdict(publicKey);
+  const verdict = keyVerdict(describePublicKey(signer.spki)); // the certificate's key: equal to the private key's
   if (!verdict.ok)
     throw new SignatureError('KEY_UNUSABLE', `${verdict.label} is below the policy (RSA ≥ 2048, ECDSA P-256+)`);
 
@@ -125,6 +135,15 @@ function signingCertificateV2(signer: CertificateFields, digest: Digest): Uint8A
       ? sequence(certHash, issuerSerial)
       : sequence(digestAlgorithmDer(digest), certHash, issuerSerial);
   return sequence(sequence(essCertId));
+}
+
+/** What to pass to `crypto.sign` for this scheme (signing stays on node:crypto: Node-only). */
+function nodeKeyOptions(
+  key: KeyObject,
+  scheme: SignatureScheme,
+): KeyObject | { key: KeyObject; padding: number; saltLength: number } {
+  if (scheme.kind !== 'rsa-pss') return key;
+  return { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: scheme.saltLength };
 }
 
 function schemeFor(key: KeyObject, digest: Digest, pss: boolean): SignatureScheme {

@@ -3,8 +3,9 @@
  * selection by SID, key policy, signed attributes (content-type, message-digest, signing-time, ESS
  * signing-certificate v1/v2) and the signature value itself.
  */
-import { createHash, type KeyObject, verify } from 'node:crypto';
 import type { LocalizedText } from '@lienthong/report';
+import { cryptoBackend, describePublicKey, type PublicKeyDescription, type SignatureCheck } from '../crypto';
+import { SignatureError } from '../errors';
 import type { Check, SubIndication } from '../model/result';
 import {
   type Digest,
@@ -12,13 +13,12 @@ import {
   digestVerdict,
   keyFitsScheme,
   keyVerdict,
-  nodeKeyOptions,
   readDigestAlgorithm,
   readSignatureAlgorithm,
   type SignatureScheme,
   schemeLabel,
 } from './algorithms';
-import { type CertificateFields, publicKeyOf } from './certificate';
+import type { CertificateFields } from './certificate';
 import { bytesEqual, children, DerError, raw, readOid, readTime, setOf, type Tlv, value } from './der';
 import { MSG } from './messages';
 import { OID } from './oids';
@@ -43,7 +43,10 @@ export interface SignerOutcome {
 
 export interface SignerContext {
   readonly structure: SignedDataStructure;
-  readonly content: Uint8Array;
+  /** The signed content; undefined when the caller gave only its digest (`contentDigest`). */
+  readonly content: Uint8Array | undefined;
+  /** The caller's digest of the detached content under a named algorithm, used instead of hashing `content`. */
+  readonly contentDigest?: (algorithm: DigestName) => Uint8Array | Promise<Uint8Array>;
   readonly embedded: readonly CertificateFields[];
   readonly supplied: readonly CertificateFields[];
   /** The trust anchors: a signer certificate the CMS omits may be one of them. */
@@ -52,8 +55,17 @@ export interface SignerContext {
   readonly allowNoSignedAttributes: boolean;
   /** Content digests already computed for an earlier signer. */
   readonly digests: Map<DigestName, Uint8Array>;
-  /** The public key of a certificate, when already known (e.g. from a parsed certificate); else read here. */
-  readonly publicKey?: (certificate: CertificateFields) => KeyObject | undefined;
+  /**
+   * The public key of a certificate when already known — a parsed certificate's, whose SubjectPublicKeyInfo array
+   * the crypto backend caches its imported key on — else read here from the certificate's own SPKI.
+   */
+  readonly publicKey?: (certificate: CertificateFields) => SignerKey | undefined;
+}
+
+/** A signer's public key: its DER SubjectPublicKeyInfo and what kind of key it is. */
+export interface SignerKey {
+  readonly spki: Uint8Array;
+  readonly description: PublicKeyDescription;
 }
 
 class Recorder {
@@ -76,7 +88,7 @@ const ATTRIBUTE_NAMES: Record<string, string> = {
   [OID.signingCertificateV2]: 'signing-certificate-v2',
 };
 
-export function checkSigner(info: SignerInfoData, context: SignerContext): SignerOutcome {
+export async function checkSigner(info: SignerInfoData, context: SignerContext): Promise<SignerOutcome> {
   const record = new Recorder();
   const { buf } = context.structure;
   let legacy = false;
@@ -130,20 +142,25 @@ export function checkSigner(info: SignerInfoData, context: SignerContext): Signe
 
   // 3. Signer certificate by SID (a candidate only: the path is validated later).
   const found = findSignerCertificate(info, context);
-  let key: KeyObject | undefined;
+  let key: SignerKey | undefined;
   let keyLabel: string | undefined;
   if (!found) record.fail('cms.signer-certificate', 'NO_SIGNING_CERTIFICATE_FOUND', MSG.signerCertificateMissing);
   else {
     record.pass('cms.signer-certificate', MSG.signerCertificateFound(found.source));
-    key = context.publicKey?.(found.certificate) ?? publicKeyOf(found.certificate);
-    if (!key) record.fail('cms.key', 'CRYPTO_CONSTRAINTS_FAILURE', MSG.keyUnsupported('SubjectPublicKeyInfo'));
-    else {
-      const verdict = keyVerdict(key);
+    key = context.publicKey?.(found.certificate) ?? {
+      spki: found.certificate.spki,
+      description: describePublicKey(found.certificate.spki),
+    };
+    if (key.description.type === 'unknown') {
+      record.fail('cms.key', 'CRYPTO_CONSTRAINTS_FAILURE', MSG.keyUnsupported('SubjectPublicKeyInfo'));
+      key = undefined;
+    } else {
+      const verdict = keyVerdict(key.description);
       keyLabel = verdict.label;
       if (!verdict.ok) {
         record.fail('cms.key', 'CRYPTO_CONSTRAINTS_FAILURE', MSG.keyTooWeak(verdict.label));
       } else record.pass('cms.key', MSG.keyOk(verdict.label));
-      if (scheme && !keyFitsScheme(key, scheme)) {
+      if (scheme && !keyFitsScheme(key.description, scheme)) {
         record.fail('cms.signature', 'SIG_CRYPTO_FAILURE', MSG.keySchemeMismatch(verdict.label, schemeLabel(scheme)));
         scheme = undefined;
       }
@@ -152,7 +169,7 @@ export function checkSigner(info: SignerInfoData, context: SignerContext): Signe
   const signatureLabel = scheme ? `${schemeLabel(scheme)}${keyLabel ? ` (${keyLabel})` : ''}` : null;
 
   // 4. Signed attributes, or none.
-  const contentDigest = digest ? digestOf(digest, context) : undefined;
+  const contentDigest = digest ? await digestOf(digest, context) : undefined;
   let signedBytes: Uint8Array | undefined;
   let alternative: (() => Uint8Array | undefined) | undefined;
   if (info.signedAttrs) {
@@ -227,24 +244,27 @@ export function checkSigner(info: SignerInfoData, context: SignerContext): Signe
     else if (context.allowNoSignedAttributes) record.pass('cms.signed-attributes', MSG.noSignedAttributesAllowed);
     else record.fail('cms.signed-attributes', 'SIG_CONSTRAINTS_FAILURE', MSG.noSignedAttributes);
     signedBytes = context.content;
+    if (!signedBytes) record.fail('cms.signature', 'SIGNED_DATA_NOT_FOUND', MSG.signedContentOnlyDigest);
   }
 
   // 5. The signature value.
-  if (key && scheme && digest) {
+  if (key && scheme && digest && signedBytes) {
     // The scheme's own digest, when it has one, equals the declared digest (checked above): one verdict covers both.
-    let valid = verifySignature(digest, scheme, key, signedBytes, info.signature);
-    if (!valid && alternative) {
+    let check = await verifySignature(digest, scheme, key, signedBytes, info.signature);
+    if (check === 'invalid' && alternative) {
       const sorted = alternative();
-      if (sorted) valid = verifySignature(digest, scheme, key, sorted, info.signature);
+      if (sorted) check = await verifySignature(digest, scheme, key, sorted, info.signature);
     }
-    if (valid) record.pass('cms.signature', MSG.signatureOk(schemeLabel(scheme)));
+    if (check === 'valid') record.pass('cms.signature', MSG.signatureOk(schemeLabel(scheme)));
+    else if (check === 'unsupported')
+      record.fail('cms.signature', 'CRYPTO_CONSTRAINTS_FAILURE', MSG.signatureUnsupported(signatureLabel ?? ''));
     else record.fail('cms.signature', 'SIG_CRYPTO_FAILURE', MSG.signatureInvalid);
   } else if (!record.checks.some((check) => check.id === 'cms.signature')) {
     record.checks.push({ id: 'cms.signature', passed: false, message: MSG.signatureNotChecked });
   }
 
+  // Evaluated by the caller (../timestamp): the token's imprint covers this signature value.
   const timestamped = info.unsignedAttrs.some((attribute) => attribute.oid === OID.signatureTimeStampToken);
-  if (timestamped) record.pass('cms.timestamp', MSG.timestampNotEvaluated);
 
   return {
     checks: record.checks,
@@ -263,10 +283,14 @@ function detail(error: unknown): string {
   return error instanceof DerError ? error.message : 'unreadable';
 }
 
-function digestOf(digest: Digest, context: SignerContext): Uint8Array {
+async function digestOf(digest: Digest, context: SignerContext): Promise<Uint8Array> {
   let result = context.digests.get(digest.name);
   if (!result) {
-    result = createHash(digest.name).update(context.content).digest();
+    if (context.contentDigest) {
+      result = await context.contentDigest(digest.name);
+      if (!(result instanceof Uint8Array))
+        throw new SignatureError('INVALID_ARGUMENT', 'verifyCms: options.contentDigest must return a Uint8Array');
+    } else result = await cryptoBackend.digest(digest.name, context.content as Uint8Array);
     context.digests.set(digest.name, result);
   }
   return result;
@@ -275,16 +299,18 @@ function digestOf(digest: Digest, context: SignerContext): Uint8Array {
 function verifySignature(
   digest: Digest,
   scheme: SignatureScheme,
-  key: KeyObject,
+  key: SignerKey,
   data: Uint8Array,
   signature: Uint8Array,
-): boolean {
-  try {
-    return verify((scheme.hash ?? digest).name, data, nodeKeyOptions(key, scheme), signature);
-  } catch {
-    // OpenSSL rejects some malformed signatures (wrong length, bad ECDSA DER) by raising: still invalid.
-    return false;
-  }
+): Promise<SignatureCheck> {
+  return cryptoBackend.verifySignature({
+    scheme: scheme.kind,
+    hash: (scheme.hash ?? digest).name,
+    spki: key.spki,
+    data,
+    signature,
+    ...(scheme.kind === 'rsa-pss' ? { saltLength: scheme.saltLength } : {}),
+  });
 }
 
 /** The DER SET OF the attributes sorted, when the encoding was not in DER order (some signers sort first). */
@@ -332,7 +358,7 @@ function checkSigningCertificate(
     const certHash = fields[index++];
     if (certHash?.id !== 0x04) throw new DerError(name);
     const issuerSerial = fields[index++];
-    let matches = bytesEqual(value(buf, certHash), createHash(hash).update(certificate.der).digest());
+    let matches = bytesEqual(value(buf, certHash), cryptoBackend.digestSync(hash, certificate.der));
     if (matches && issuerSerial) {
       if (issuerSerial.id !== 0x30) throw new DerError(name);
       const [generalNames, serial] = children(buf, issuerSerial, 2);

@@ -6,6 +6,7 @@
  * it gives a result (INDETERMINATE/FORMAT_FAILURE when unreadable).
  */
 import type { LocalizedText } from '@lienthong/report';
+import { fromBase64, latin1 } from '../bytes';
 import { SignatureError } from '../errors';
 import {
   type CertificateInfo,
@@ -17,6 +18,7 @@ import {
 } from '../model/result';
 import {
   type IntermediateCertificate,
+  isParsedCertificate,
   type ParsedCertificate,
   type PathValidationOptions,
   type PathValidationResult,
@@ -24,6 +26,9 @@ import {
   parseCertificates,
   validatePath,
 } from '../pkix';
+import { evaluateCmsSignatureTimestamps } from '../timestamp/cms';
+import { NO_TIMESTAMPS, settleSigningTime } from '../timestamp/signature';
+import type { DigestName } from './algorithms';
 import { type CertificateFields, readCertificateFields } from './certificate';
 import { bytesEqual, DerError } from './der';
 import { MSG } from './messages';
@@ -39,6 +44,17 @@ export const DEFAULT_MAX_CMS_BYTES = 64 * 1024 * 1024;
 export interface VerifyCmsOptions {
   /** The signed content of a detached signature (for an attached one, optional: then it must be equal). */
   readonly content?: Uint8Array;
+  /**
+   * The detached content given by its digest instead of its bytes, for a caller that hashes the content anyway
+   * (the PDF verifier hashes the signed byte ranges of several signatures together). Called with the digest
+   * algorithm a SignerInfo names — at most once per algorithm — it returns the digest of the content under
+   * exactly that algorithm. Nothing else changes: the algorithm policy applies (SHA-1 only with `allowSha1`, MD5
+   * never), a digest that differs from the message-digest attribute is TOTAL-FAILED / HASH_FAILURE, and
+   * `signedContent` is absent. Detached signatures only (an attached CMS gives FORMAT_FAILURE) and not together
+   * with `content`. A SignerInfo without signed attributes signs the content itself, which a digest cannot
+   * check: INDETERMINATE / SIGNED_DATA_NOT_FOUND.
+   */
+  readonly contentDigest?: (algorithm: DigestName) => Uint8Array | Promise<Uint8Array>;
   /** The trust anchors (explicit configuration; never the CMS certificates). */
   readonly trust: PathOptions['trust'];
   /**
@@ -46,7 +62,11 @@ export interface VerifyCmsOptions {
    * when the CMS lacks it, and intermediates for path building. Never trusted by themselves.
    */
   readonly intermediates?: readonly (Uint8Array | string | ParsedCertificate)[];
-  /** Validation time; default now. The signing-time attribute is only a claim. */
+  /**
+   * Validation time; default now. The signing-time attribute is only a claim; a valid signatureTimeStampToken
+   * proves the signature existed at its time (`signingTime.timestamp`), and a signer certificate expired at this
+   * time is then validated at that one (../timestamp/signature.ts).
+   */
   readonly at?: Date;
   /** CRLs / OCSP responses / fetch hook for revocation (CRLs embedded in the CMS are added). */
   readonly revocation?: PathOptions['revocation'];
@@ -65,7 +85,10 @@ export interface CmsVerification {
   readonly message: LocalizedText;
   /** One result per SignerInfo, in order. */
   readonly signatures: SignatureResult[];
-  /** What was signed — present only when every signature passed: the only bytes callers should read. */
+  /**
+   * What was signed — present only when every signature passed: the only bytes callers should read. Absent when
+   * the content was given as `contentDigest`.
+   */
   readonly signedContent?: Uint8Array;
 }
 
@@ -88,16 +111,19 @@ export async function verifyCms(cms: Uint8Array | string, options: VerifyCmsOpti
   }
   if (structure.signerInfos.length === 0) return fileFailure('SIGNED_DATA_NOT_FOUND', MSG.noSigners);
 
-  // What was signed: the attached eContent, or the supplied detached content.
-  let content: Uint8Array;
+  // What was signed: the attached eContent, or the supplied detached content (its bytes or its digest).
+  let content: Uint8Array | undefined;
   let kind: 'attached' | 'detached';
   if (structure.eContent !== undefined) {
+    // A digest of other content cannot be compared with the attached bytes: which content was meant is unclear.
+    if (options.contentDigest !== undefined) return fileFailure('FORMAT_FAILURE', MSG.attachedWithDigest);
     if (options.content !== undefined && !bytesEqual(options.content, structure.eContent))
       return fileFailure('FORMAT_FAILURE', MSG.attachedDiffers);
     content = structure.eContent;
     kind = 'attached';
   } else {
-    if (options.content === undefined) return fileFailure('SIGNED_DATA_NOT_FOUND', MSG.detachedWithoutContent);
+    if (options.content === undefined && options.contentDigest === undefined)
+      return fileFailure('SIGNED_DATA_NOT_FOUND', MSG.detachedWithoutContent);
     content = options.content;
     kind = 'detached';
   }
@@ -122,23 +148,28 @@ export async function verifyCms(cms: Uint8Array | string, options: VerifyCmsOpti
   const context = {
     structure,
     content,
+    ...(options.contentDigest ? { contentDigest: options.contentDigest } : {}),
     embedded,
     supplied,
     anchors,
     allowSha1: options.allowSha1 ?? false,
     allowNoSignedAttributes: options.allowNoSignedAttributes ?? false,
     digests: new Map(),
-    publicKey: (certificate: CertificateFields) => parsed(certificate.der)?.publicKey,
+    publicKey: (certificate: CertificateFields) => {
+      const known = parsed(certificate.der);
+      return known ? { spki: known.subjectPublicKeyInfo, description: known.publicKeyDescription } : undefined;
+    },
   };
   const coverage = {
     kind: kind === 'attached' ? ('attached-content' as const) : ('detached-content' as const),
-    description: MSG.contentFound(kind, content.length).en,
+    description: (content ? MSG.contentFound(kind, content.length) : MSG.contentDigestSupplied).en,
   };
 
   const signatures: SignatureResult[] = [];
   for (const info of structure.signerInfos) {
-    const outcome = checkSigner(info, context);
-    signatures.push(await finishSigner(outcome, { options, at, structure, embedded, supplied, parsed, coverage }));
+    const outcome = await checkSigner(info, context);
+    const finishing = { options, at, structure, embedded, supplied, parsed, coverage };
+    signatures.push(await finishSigner(outcome, finishing, info));
   }
 
   const overall = overallIndication(signatures);
@@ -150,7 +181,7 @@ export async function verifyCms(cms: Uint8Array | string, options: VerifyCmsOpti
         ? (signatures[0] as SignatureResult).message
         : MSG.someFailed(failed, signatures.length);
   const result: CmsVerification = { ...overall, message, signatures };
-  return failed === 0 ? { ...result, signedContent: content } : result;
+  return failed === 0 && content ? { ...result, signedContent: content } : result;
 }
 
 interface FinishContext {
@@ -174,7 +205,11 @@ const PRIORITY: readonly SubIndication[] = [
   'SIG_CONSTRAINTS_FAILURE',
 ];
 
-async function finishSigner(outcome: SignerOutcome, context: FinishContext): Promise<SignatureResult> {
+async function finishSigner(
+  outcome: SignerOutcome,
+  context: FinishContext,
+  info: SignedDataStructure['signerInfos'][number],
+): Promise<SignatureResult> {
   const checks: Check[] = [...outcome.checks];
   const failures: Failure[] = [...outcome.failures];
   const signerParsed = outcome.certificate ? context.parsed(outcome.certificate.der) : null;
@@ -201,11 +236,41 @@ async function finishSigner(outcome: SignerOutcome, context: FinishContext): Pro
     if ('error' in validated) {
       failures.push({ subIndication: 'CERTIFICATE_CHAIN_GENERAL_FAILURE', message: validated.message });
       checks.push({ id: 'cms.chain', passed: false, message: validated.message });
-    } else {
-      path = validated;
-      checks.push(...validated.checks);
-    }
+    } else path = validated;
   } else if (signerParsed) checks.push({ id: 'cms.chain', passed: false, message: MSG.chainSkipped });
+
+  // Signature timestamps (../timestamp): proof of existence; an expiry at `at` is re-judged at that time.
+  const { options } = context;
+  const revocation = revocationInputs(context);
+  const timestamps = cryptoFailed
+    ? NO_TIMESTAMPS
+    : await evaluateCmsSignatureTimestamps(info, context.structure, {
+        trust: options.trust,
+        at: context.at,
+        allowSha1: options.allowSha1 === true,
+        ...(options.intermediates ? { intermediates: options.intermediates } : {}),
+        ...(revocation ? { revocation } : {}),
+        ...(options.revocationPolicy ? { revocationPolicy: options.revocationPolicy } : {}),
+      });
+  const settled = await settleSigningTime({
+    timestamps,
+    path,
+    at: context.at,
+    claimed: outcome.claimedSigningTime,
+    revalidate: async (time) => {
+      const again = await validateSignerPath(
+        signerParsed as ParsedCertificate,
+        outcome.certificate as CertificateFields,
+        outcome.certificateSource ?? 'embedded',
+        context,
+        time,
+      );
+      return 'error' in again ? (path as PathResult) : again;
+    },
+  });
+  path = settled.path;
+  checks.push(...settled.checks, ...(path?.checks ?? []));
+  if (settled.failure) failures.push(settled.failure);
 
   const decided = decide(failures, path);
   return {
@@ -217,12 +282,12 @@ async function finishSigner(outcome: SignerOutcome, context: FinishContext): Pro
     chain: path ? path.chain.map(copyInfo) : [],
     signingTime: {
       ...(outcome.claimedSigningTime ? { claimed: outcome.claimedSigningTime.toISOString() } : {}),
-      validatedAt: context.at.toISOString(),
+      ...settled.signingTime,
     },
     coverage: context.coverage,
     revocation: path ? path.revocation : [],
     algorithms: { digest: outcome.digest, signature: outcome.signature },
-    legacy: outcome.legacy || (path?.legacy ?? false),
+    legacy: outcome.legacy || (path?.legacy ?? false) || timestamps.verifications.some((stamp) => stamp.legacy),
     checks,
   };
 }
@@ -232,6 +297,8 @@ async function validateSignerPath(
   signerFields: CertificateFields,
   signerSource: 'embedded' | 'supplied',
   context: FinishContext,
+  /** The validation time; a time other than `context.at` is a proof of existence from a timestamp. */
+  at: Date = context.at,
 ): Promise<PathResult | { error: true; message: LocalizedText }> {
   const intermediates: IntermediateCertificate[] = [];
   for (const [source, list] of [
@@ -245,15 +312,13 @@ async function validateSignerPath(
     }
   }
   const { options } = context;
-  const revocation =
-    context.structure.crls.length > 0
-      ? { ...options.revocation, crls: [...(options.revocation?.crls ?? []), ...context.structure.crls] }
-      : options.revocation;
+  const revocation = revocationInputs(context);
   try {
     return await validatePath(signer, {
       trust: options.trust,
       intermediates,
-      at: context.at,
+      at,
+      ...(at !== context.at ? { timeProof: 'timestamp' as const } : {}),
       leafSource: signerSource,
       purpose: 'signing',
       allowSha1: options.allowSha1 === true,
@@ -264,6 +329,14 @@ async function validateSignerPath(
     if (error instanceof SignatureError) throw error;
     return { error: true, message: MSG.chainUnavailable(error instanceof Error ? error.message : String(error)) };
   }
+}
+
+/** The caller's revocation inputs with the CRLs embedded in the CMS added. */
+function revocationInputs(context: FinishContext): VerifyCmsOptions['revocation'] {
+  const { options, structure } = context;
+  return structure.crls.length > 0
+    ? { ...options.revocation, crls: [...(options.revocation?.crls ?? []), ...structure.crls] }
+    : options.revocation;
 }
 
 function decide(
@@ -300,18 +373,15 @@ function fileFailure(subIndication: SubIndication, message: LocalizedText): CmsV
 
 /*
  * Parsed certificates, memoised by their exact DER: parsing is a pure function of the bytes, and the same signer
- * and intermediate certificates recur from one document to the next (an agency seal signs thousands). Building
- * node:crypto's X509Certificate dominates a verification otherwise. Bounded, least recently used first out.
+ * and intermediate certificates recur from one document to the next (an agency seal signs thousands), and a
+ * parsed certificate's key stays imported in the crypto backend's cache. Bounded, least recently used first out.
  */
 const MEMO_ENTRIES = 256;
 const MEMO_MAX_DER_BYTES = 8 * 1024;
 const memo = new Map<string, ParsedCertificate>();
 
 function parseMemoized(der: Uint8Array): ParsedCertificate | null {
-  const key =
-    der.length <= MEMO_MAX_DER_BYTES
-      ? Buffer.from(der.buffer, der.byteOffset, der.length).toString('latin1')
-      : undefined;
+  const key = der.length <= MEMO_MAX_DER_BYTES ? latin1(der) : undefined;
   if (key !== undefined) {
     const hit = memo.get(key);
     if (hit) {
@@ -384,6 +454,10 @@ function checkArguments(cms: unknown, options: VerifyCmsOptions | undefined): vo
     throw new SignatureError('INVALID_ARGUMENT', 'verifyCms: options.intermediates must be an array');
   if (options.content !== undefined && !(options.content instanceof Uint8Array))
     throw new SignatureError('INVALID_ARGUMENT', 'verifyCms: options.content must be a Uint8Array');
+  if (options.contentDigest !== undefined && typeof options.contentDigest !== 'function')
+    throw new SignatureError('INVALID_ARGUMENT', 'verifyCms: options.contentDigest must be a function');
+  if (options.content !== undefined && options.contentDigest !== undefined)
+    throw new SignatureError('INVALID_ARGUMENT', 'verifyCms: give options.content or options.contentDigest, not both');
   if (options.at !== undefined && (!(options.at instanceof Date) || Number.isNaN(options.at.getTime())))
     throw new SignatureError('INVALID_ARGUMENT', 'verifyCms: options.at must be a valid Date');
   if (options.maxBytes !== undefined && !(Number.isInteger(options.maxBytes) && options.maxBytes > 0))
@@ -404,7 +478,7 @@ function decodeInput(
   if (typeof cms === 'string') text = cms;
   else if (startsWithPemArmour(cms)) {
     if (cms.length > textCap) return { ok: false, message: MSG.tooLarge(cms.length, maxBytes) };
-    text = Buffer.from(cms.buffer, cms.byteOffset, cms.length).toString('latin1');
+    text = latin1(cms);
   }
   if (text === undefined) {
     if (cms.length > maxBytes) return { ok: false, message: MSG.tooLarge(cms.length, maxBytes) };
@@ -418,7 +492,7 @@ function decodeInput(
   else return { ok: false, message: MSG.notPem };
   const compact = body.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) return { ok: false, message: MSG.notPem };
-  const bytes = new Uint8Array(Buffer.from(compact, 'base64'));
+  const bytes = fromBase64(compact);
   if (bytes.length > maxBytes) return { ok: false, message: MSG.tooLarge(bytes.length, maxBytes) };
   return { ok: true, bytes };
 }
@@ -441,9 +515,9 @@ function startsWithPemArmour(bytes: Uint8Array): boolean {
 function suppliedCertificates(inputs: readonly (Uint8Array | string | ParsedCertificate)[]): ParsedCertificate[] {
   const out: ParsedCertificate[] = [];
   for (const input of inputs) {
-    if (typeof input === 'object' && input !== null && 'x509' in input) out.push(input);
+    if (isParsedCertificate(input)) out.push(input);
     else {
-      const parsed = parseCertificates(input);
+      const parsed = parseCertificates(input as Uint8Array | string);
       if (parsed.ok) out.push(...parsed.certificates);
     }
   }

@@ -1,9 +1,9 @@
 /*
  * Stream decoding for the streams the structure layer reads (xref streams, object streams): no filter or
- * FlateDecode, with the PNG predictors xref streams use. Output is capped before inflating finishes
- * (zlib `maxOutputLength`), so a compression bomb costs at most the cap.
+ * FlateDecode, with the PNG predictors xref streams use. Output is capped while inflating (`#inflate`: zlib in
+ * Node, fflate in the browser build), so a compression bomb costs at most the cap.
  */
-import { constants, inflateSync } from 'node:zlib';
+import { inflate } from '#inflate';
 import { asDict, dictGet, intOf, nameOf, type PdfObject, type PdfStream, PdfSyntaxError } from './syntax';
 
 /** Decodes a stream's data (`data` is the buffer the stream's positions refer to); throws PdfSyntaxError. */
@@ -35,18 +35,6 @@ function listOf(object: PdfObject | undefined): readonly PdfObject[] {
   if (object === undefined || object.kind === 'null') return [];
   if (object.kind === 'array') return object.items;
   return [object];
-}
-
-function inflate(raw: Uint8Array, maxOutput: number): Uint8Array {
-  try {
-    // Z_SYNC_FLUSH: a stream cut short (common in real files) yields what was decoded instead of failing.
-    return inflateSync(raw, { maxOutputLength: Math.max(1, maxOutput), finishFlush: constants.Z_SYNC_FLUSH });
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError)
-      throw new PdfSyntaxError('decoded stream exceeds the limit');
-    throw new PdfSyntaxError('corrupt FlateDecode data');
-  }
 }
 
 /** Undoes PNG row predictors (each row starts with its filter type byte). */

@@ -78,6 +78,13 @@ const BYTERANGE: Record<ByteRangeFailure, LocalizedText> = {
   ),
 };
 
+/** At most ten offsets in a message (a hostile file may hold hundreds of thousands); the rest are counted. */
+function listOffsets(offsets: readonly number[], lang: 'vi' | 'en'): string {
+  const shown = offsets.slice(0, 10).join(', ');
+  const more = offsets.length - 10;
+  if (more <= 0) return shown;
+  return lang === 'vi' ? `${shown} và ${more} vị trí khác` : `${shown} and ${more} more`;
+}
 export const MSG = {
   tooLarge: (size: number, max: number) =>
     t(
@@ -109,8 +116,8 @@ export const MSG = {
     ),
   scanExtra: (offsets: readonly number[]) =>
     t(
-      `Dò tuyến tính tìm thấy /ByteRange ở vị trí ${offsets.join(', ')} không thuộc chữ ký nào trong cấu trúc tài liệu (chữ ký giả trong luồng hay chuỗi, hoặc tấn công shadow/ISA): tài liệu không được coi là hợp lệ hoàn toàn.`,
-      `The linear scan found /ByteRange at offset(s) ${offsets.join(', ')} belonging to no signature of the document structure (a fake signature inside a stream or string, or a shadow/incremental-saving attack): the document is not treated as fully valid.`,
+      `Dò tuyến tính tìm thấy /ByteRange ở vị trí ${listOffsets(offsets, 'vi')} không thuộc chữ ký nào trong cấu trúc tài liệu (chữ ký giả trong luồng hay chuỗi, hoặc tấn công shadow/ISA): tài liệu không được coi là hợp lệ hoàn toàn.`,
+      `The linear scan found /ByteRange at offset(s) ${listOffsets(offsets, 'en')} belonging to no signature of the document structure (a fake signature inside a stream or string, or a shadow/incremental-saving attack): the document is not treated as fully valid.`,
     ),
   scanMissed: (count: number) =>
     t(

@@ -5,10 +5,10 @@
  * gap being exactly this dictionary's /Contents hex string, the hex holding one DER CMS plus zero padding,
  * and the signed range ending at the end of a revision.
  */
+import { allocUninitialized, indexOfAscii, latin1 } from '../bytes';
 import { readTlv } from '../cms/der';
 import type { PdfDocument, ResolvedObject, Revision } from './document';
 import {
-  asBuffer,
   dictGet,
   intOf,
   isRegular,
@@ -133,13 +133,12 @@ function signaturesOfRevision(doc: PdfDocument, revision: Revision, budget: { vi
 
 /** Every `/ByteRange` name token in the file (a linear native search). */
 export function scanByteRanges(buf: Uint8Array): { offsets: number[]; truncated: boolean } {
-  const view = asBuffer(buf);
   const offsets: number[] = [];
   let from = 0;
   for (;;) {
     // Node's Buffer#indexOf is several times faster on a 5-byte needle than on a 10-byte one: find `/Byte`,
     // then compare the rest.
-    const at = view.indexOf('/Byte', from, 'latin1');
+    const at = indexOfAscii(buf, '/Byte', from);
     if (at < 0) return { offsets, truncated: false };
     from = at + 5;
     if (!matchesAscii(buf, at + 5, 'Range')) continue;
@@ -290,7 +289,7 @@ export function signedBytes(buf: Uint8Array, ranges: readonly (readonly [number,
   let total = 0;
   for (const [, len] of ranges) total += len;
   // Every byte is written below, so the allocation need not be zeroed.
-  const out = new Uint8Array(Buffer.allocUnsafeSlow(total).buffer, 0, total);
+  const out = allocUninitialized(total);
   let p = 0;
   for (const [off, len] of ranges) {
     out.set(buf.subarray(off, off + len), p);
@@ -313,7 +312,7 @@ export class SignedBytesAssembler {
   lend(ranges: readonly [readonly [number, number], readonly [number, number]]): Uint8Array {
     const [[, a], [b, c]] = ranges;
     if (!this.work) {
-      this.work = new Uint8Array(Buffer.allocUnsafeSlow(this.buf.length).buffer, 0, this.buf.length);
+      this.work = allocUninitialized(this.buf.length);
       this.work.set(this.buf);
     } else if (this.lent) this.work.set(this.buf.subarray(this.lent.a, this.lent.a + this.lent.length), this.lent.a);
     this.work.copyWithin(a, b, b + c);
@@ -322,21 +321,18 @@ export class SignedBytesAssembler {
   }
 }
 
+const UTF16BE = new TextDecoder('utf-16be');
+const UTF8 = new TextDecoder('utf-8');
+
 /** A PDF text string: UTF-16BE or UTF-8 with a byte-order mark, else PDFDocEncoding (read as latin-1). */
 export function textOf(object: PdfObject | undefined): string | undefined {
   if (object?.kind !== 'str') return undefined;
   const b = object.bytes;
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
-    const swapped = Buffer.alloc(b.length - 2 - (b.length % 2));
-    for (let i = 2; i + 1 < b.length; i += 2) {
-      swapped[i - 2] = b[i + 1] as number;
-      swapped[i - 1] = b[i] as number;
-    }
-    return swapped.toString('utf16le');
+    return UTF16BE.decode(b.subarray(2, b.length - (b.length % 2)));
   }
-  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
-    return Buffer.from(b.subarray(3)).toString('utf8');
-  return Buffer.from(b).toString('latin1');
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return UTF8.decode(b.subarray(3));
+  return latin1(b);
 }
 
 /** `D:YYYYMMDDHHmmSSOHH'mm'` → ISO 8601 (undefined when it does not parse). Linear, no regex. */

@@ -5,6 +5,8 @@
  * is capped; anything malformed throws `PdfSyntaxError`, an internal error the verifier turns into a result.
  */
 
+import { indexOfAscii as findAscii, lastIndexOfAscii as findLastAscii, bytesEqual as sameBytes } from '../bytes';
+
 /** Malformed PDF. Internal: never escapes the public API (reported as FORMAT_FAILURE). */
 export class PdfSyntaxError extends Error {
   override readonly name = 'PdfSyntaxError';
@@ -481,24 +483,17 @@ export function indexOfByte(buf: Uint8Array, byte: number, from: number, limit: 
   return i >= 0 && i < limit ? i : -1;
 }
 
-/** First occurrence of an ASCII needle in `buf[from, limit)` (native search, linear). */
+/** First occurrence of an ASCII needle in `buf[from, limit)` (native search in Node, linear). */
 export function indexOfAscii(buf: Uint8Array, needle: string, from: number, limit: number): number {
-  const view = asBuffer(buf);
-  const i = view.indexOf(needle, from, 'latin1');
+  const i = findAscii(buf, needle, from);
   return i >= 0 && i + needle.length <= limit ? i : -1;
 }
 
 /** Last occurrence of an ASCII needle starting before `before` (and at or after `from`). */
 export function lastIndexOfAscii(buf: Uint8Array, needle: string, before: number, from = 0): number {
   if (before <= from) return -1;
-  const view = asBuffer(buf);
-  const i = view.lastIndexOf(needle, before - 1, 'latin1');
+  const i = findLastAscii(buf, needle, before - 1);
   return i >= from ? i : -1;
-}
-
-/** A Buffer view of the same memory (no copy), for the native search functions. */
-export function asBuffer(buf: Uint8Array): Buffer {
-  return Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
 // Accessors that tolerate anything (wrong types give undefined).
@@ -561,7 +556,7 @@ export function deepEqual(a: PdfObject, b: PdfObject, dataA: Uint8Array, dataB: 
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && asBuffer(a).equals(asBuffer(b));
+  return sameBytes(a, b);
 }
 
 /** Every reference found inside an object (not following them), up to `max`. */

@@ -3,7 +3,8 @@
  * through the document structure in every revision and cross-checked with a byte scan; each one's
  * /ByteRange must be exactly [0 a b c] around its own /Contents and end at the end of a revision; the CMS
  * inside is verified over the covered bytes by ../cms (trust anchors, path, revocation through ../pkix);
- * everything written after a signed revision is analysed (./changes).
+ * everything written after a signed revision is analysed (./changes). The covered bytes are hashed in place,
+ * the common prefix of the signatures once (./signed-digests), and ../cms gets their digest, not a copy.
  *
  * Indications (ETSI EN 319 102-1):
  * - a signature whose structure is wrong (ByteRange, gap, /Contents) → TOTAL-FAILED / FORMAT_FAILURE: it is
@@ -18,12 +19,12 @@
  * A `/ByteRange` found by the scan outside every structural signature keeps the file from TOTAL-PASSED
  * (INDETERMINATE / SIG_CONSTRAINTS_FAILURE at file level) while each signature keeps its own result.
  */
-import { createHash } from 'node:crypto';
 import type { LocalizedText } from '@lienthong/report';
-import { type VerifyCmsOptions, verifyCms } from '../cms';
-import { readDigestAlgorithm } from '../cms/algorithms';
+import { indexOfAscii } from '../bytes';
+import { type DigestName, readDigestAlgorithm } from '../cms/algorithms';
 import { bytesEqual, children, DerError, octetStringContent, readTime, readTlv } from '../cms/der';
 import { parseSignedData } from '../cms/parse';
+import { type VerifyCmsOptions, verifyCms } from '../cms/verify';
 import { SignatureError } from '../errors';
 import {
   type Check,
@@ -47,6 +48,7 @@ import {
   scanByteRanges,
   signatureInfo,
 } from './signatures';
+import { SignedRangeDigests, type SignedRanges } from './signed-digests';
 import { isWhite, PdfSyntaxError } from './syntax';
 
 /** The default cap on the PDF size, checked before parsing: 256 MiB. */
@@ -176,7 +178,7 @@ async function verifyDocument(
   const changeCache = new Map<number, ChangeAnalysis>();
   const signatures: SignatureResult[] = [];
   const details: PdfSignatureDetails[] = [];
-  const assembler = new SignedBytesAssembler(doc.buf);
+  const covered = new CoveredBytes(doc.buf);
   for (const { candidate, check } of planned) {
     let changes: ChangeAnalysis | undefined;
     if (check.ok) {
@@ -188,7 +190,7 @@ async function verifyDocument(
       }
     }
     const info = signatureInfo(candidate.dict);
-    signatures.push(await verifyOne(doc, check, info, changes, options, assembler));
+    signatures.push(await verifyOne(doc, check, info, changes, options, covered));
     details.push(detailsOf(candidate, check, info, changes));
   }
 
@@ -219,7 +221,7 @@ async function verifyOne(
   info: SignatureInfo,
   changes: ChangeAnalysis | undefined,
   options: VerifyPdfOptions,
-  assembler: SignedBytesAssembler,
+  covered: CoveredBytes,
 ): Promise<SignatureResult> {
   const at = options.at ?? new Date();
   const checks: Check[] = [];
@@ -265,13 +267,19 @@ async function verifyOne(
     .map((change) => change.kind);
 
   // The CMS over the covered bytes, by SubFilter.
-  const content = assembler.lend(check.ranges);
   const isTimestamp = info.type === 'DocTimeStamp' || info.subFilter === 'ETSI.RFC3161';
   let result: SignatureResult;
-  if (isTimestamp) result = await verifyDocTimestamp(check.cms, content, options, checks, coverage);
+  if (isTimestamp)
+    result = await verifyDocTimestamp(
+      check.cms,
+      (algorithm) => covered.digest(algorithm, check.ranges),
+      options,
+      checks,
+      coverage,
+    );
   else if (info.subFilter === 'adbe.pkcs7.detached' || info.subFilter === 'ETSI.CAdES.detached') {
     checks.push({ id: 'pdf.subfilter', passed: true, message: MSG.subFilterOk(info.subFilter) });
-    result = await viaCms(check.cms, { content }, options, checks, coverage);
+    result = await viaCms(check.cms, covered.forCms(check.cms, check.ranges), options, checks, coverage);
   } else if (info.subFilter === 'adbe.pkcs7.sha1') {
     if (!options.allowSha1) {
       checks.push({ id: 'pdf.subfilter', passed: false, message: MSG.subFilterSha1Rejected });
@@ -286,7 +294,8 @@ async function verifyOne(
       );
     }
     checks.push({ id: 'pdf.subfilter', passed: true, message: MSG.subFilterSha1Legacy });
-    const digest = new Uint8Array(createHash('sha1').update(content).digest());
+    // The CMS signs the SHA-1 digest of the covered bytes as its attached content.
+    const digest = await covered.digest('sha1', check.ranges);
     result = await viaCms(check.cms, { content: digest }, options, checks, coverage);
     result = { ...result, legacy: true };
   } else {
@@ -318,10 +327,45 @@ async function verifyOne(
   return result;
 }
 
+/**
+ * The covered bytes of the file's signatures as ../cms takes them. By their digests (./signed-digests) when the
+ * CMS is detached and each SignerInfo has signed attributes, where the content enters only through the
+ * message-digest attribute; otherwise as the bytes themselves, assembled, so that ../cms compares attached
+ * content or checks a signature over the content itself exactly as it would for any caller.
+ */
+class CoveredBytes {
+  private readonly digests: SignedRangeDigests;
+  private readonly assembler: SignedBytesAssembler;
+
+  constructor(buf: Uint8Array) {
+    this.digests = new SignedRangeDigests(buf);
+    this.assembler = new SignedBytesAssembler(buf);
+  }
+
+  digest(algorithm: DigestName, ranges: SignedRanges): Promise<Uint8Array> {
+    return this.digests.digest(algorithm, ranges);
+  }
+
+  forCms(
+    cms: Uint8Array,
+    ranges: SignedRanges,
+  ): { content: Uint8Array } | { contentDigest: (algorithm: DigestName) => Promise<Uint8Array> } {
+    let needsBytes: boolean;
+    try {
+      const structure = parseSignedData(cms);
+      needsBytes = structure.eContent !== undefined || structure.signerInfos.some((info) => !info.signedAttrs);
+    } catch {
+      needsBytes = false; // unreadable: ../cms reports it before it looks at the content
+    }
+    if (needsBytes) return { content: this.assembler.lend(ranges) };
+    return { contentDigest: (algorithm) => this.digests.digest(algorithm, ranges) };
+  }
+}
+
 /** Runs ../cms and turns its outcome into the one PDF signature result. */
 async function viaCms(
   cms: Uint8Array,
-  input: { content?: Uint8Array },
+  input: { content?: Uint8Array; contentDigest?: (algorithm: DigestName) => Promise<Uint8Array> },
   options: VerifyPdfOptions,
   checks: Check[],
   coverage: Coverage,
@@ -350,7 +394,7 @@ async function viaCms(
 /** A document timestamp (ETSI.RFC3161): a timestamp token whose imprint is the digest of the covered bytes. */
 async function verifyDocTimestamp(
   token: Uint8Array,
-  content: Uint8Array,
+  digestOfCovered: (algorithm: DigestName) => Promise<Uint8Array>,
   options: VerifyPdfOptions,
   checks: Check[],
   coverage: Coverage,
@@ -377,8 +421,7 @@ async function verifyDocTimestamp(
     if (!digest) throw new DerError(`unknown imprint digest ${oid}`);
     const hashed = octetStringContent(tst, hashedTlv);
     genTime = readTime(tst, genTimeTlv).toISOString();
-    const actual = new Uint8Array(createHash(digest.name).update(content).digest());
-    if (!bytesEqual(actual, hashed)) {
+    if (!bytesEqual(await digestOfCovered(digest.name), hashed)) {
       checks.push({ id: 'pdf.timestamp-imprint', passed: false, message: MSG.timestampImprintMismatch });
       return bare('TOTAL-FAILED', 'HASH_FAILURE', MSG.timestampImprintMismatch, checks, coverage, at, undefined);
     }
@@ -473,8 +516,7 @@ function fileFailure(
 
 /** `%PDF-` within the first 1024 bytes (ISO 32000-1 readers tolerate leading junk there). */
 function hasPdfHeader(pdf: Uint8Array): boolean {
-  const head = Buffer.from(pdf.buffer, pdf.byteOffset, Math.min(pdf.length, 1024));
-  return head.indexOf('%PDF-', 0, 'latin1') >= 0;
+  return indexOfAscii(pdf.subarray(0, Math.min(pdf.length, 1024)), '%PDF-') >= 0;
 }
 
 function onlyWhitespace(buf: Uint8Array, from: number): boolean {
