@@ -6,7 +6,7 @@
  * none becomes "valid" or "unsigned".
  */
 import type { KeyObject } from 'node:crypto';
-import { SignedXml } from 'xml-crypto';
+import { type HashAlgorithm, SignedXml } from 'xml-crypto';
 import { allowedCanonicalizations, ENVELOPED_SIGNATURE, xmlCryptoTables } from './algorithms';
 import type { ParsedXml } from './document';
 import type { SignatureModel } from './structure';
@@ -26,6 +26,11 @@ export interface CryptoOptions {
   readonly allowSha1: boolean;
   readonly allowWithComments: boolean;
   readonly minRsaBits: number;
+  /**
+   * Digest classes to use instead of the policy's own, keyed by the same allowed URIs: for a document read with
+   * its long text runs elided (elided-text.ts), they splice the runs back into the digest.
+   */
+  readonly hashes?: Record<string, new () => HashAlgorithm>;
 }
 
 function message(error: unknown): string {
@@ -43,7 +48,7 @@ export function runXmlCrypto(
   try {
     signed = new SignedXml({ publicCert: key, getCertFromKeyInfo: () => null });
     const tables = xmlCryptoTables({ allowSha1: options.allowSha1, minRsaBits: options.minRsaBits });
-    signed.HashAlgorithms = tables.hashes;
+    signed.HashAlgorithms = options.hashes ?? tables.hashes;
     signed.SignatureAlgorithms = tables.signatures;
     const canonicalizations: typeof signed.CanonicalizationAlgorithms = {};
     const allowed = allowedCanonicalizations(options.allowWithComments);

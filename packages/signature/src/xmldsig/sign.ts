@@ -8,6 +8,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
 import { SignatureError } from '../errors';
+import { resolvePkcs12, type SigningCredential, usesPkcs12 } from '../pkcs12/credential';
 import { ENVELOPED_SIGNATURE, EXC_C14N } from './algorithms';
 import {
   DEFAULT_MAX_BYTES,
@@ -19,14 +20,12 @@ import {
 } from './document';
 import { EDXML_NS, isEdxmlRoot } from './structure';
 
-export interface SignEdxmlOptions {
-  /** The signer's private key, PEM (PKCS#8 or PKCS#1), RSA of at least 2048 bits. */
-  readonly key: string;
-  /** The signer's certificate, PEM; its public key must be the key's. */
-  readonly certificate: string;
-  /** Intermediate certificates (PEM), signer's issuer first; written to KeyInfo after the signer's. */
-  readonly chain?: readonly string[];
-}
+/**
+ * The signer: a PEM key and certificate (`{ key, certificate, chain? }`, RSA of at least 2048 bits, chain
+ * signer's issuer first) or a PKCS#12 file (`{ pkcs12, password }`, whose chain goes into KeyInfo). Either
+ * way KeyInfo carries the signer's certificate first, then the chain.
+ */
+export type SignEdxmlOptions = SigningCredential;
 
 const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
 const SHA256 = 'http://www.w3.org/2001/04/xmlenc#sha256';
@@ -48,27 +47,36 @@ function spki(key: KeyObject): Buffer {
  * Signs an edXML document: returns the document with an enveloped XMLDSig signature appended to
  * edXMLHeader. Throws `SignatureError` for what the caller must fix: a key that is not RSA ≥ 2048 or does
  * not match the certificate (`KEY_UNUSABLE`), input that is not an unsigned, well-formed edXML document
- * without DOCTYPE (`INVALID_ARGUMENT`).
+ * without DOCTYPE (`INVALID_ARGUMENT`), a .p12 that cannot be read (the PKCS12_* codes of readPkcs12).
  */
 export function signEdxml(xml: string, options: SignEdxmlOptions): string {
   if (typeof xml !== 'string') throw new SignatureError('INVALID_ARGUMENT', 'xml must be a string');
   if (options === null || typeof options !== 'object')
-    throw new SignatureError('INVALID_ARGUMENT', 'options { key, certificate } are required');
+    throw new SignatureError('INVALID_ARGUMENT', 'options { key, certificate } or { pkcs12, password } are required');
 
   let privateKey: KeyObject;
-  try {
-    privateKey = createPrivateKey(options.key);
-  } catch (error) {
-    throw new SignatureError('KEY_UNUSABLE', 'key is not a readable, unencrypted PEM private key', { cause: error });
+  let certificate: X509Certificate;
+  let chain: X509Certificate[];
+  if (usesPkcs12(options)) {
+    const credential = resolvePkcs12(options);
+    privateKey = credential.privateKey;
+    certificate = new X509Certificate(credential.certificate);
+    chain = credential.chain.map((der) => new X509Certificate(der));
+  } else {
+    try {
+      privateKey = createPrivateKey(options.key);
+    } catch (error) {
+      throw new SignatureError('KEY_UNUSABLE', 'key is not a readable, unencrypted PEM private key', { cause: error });
+    }
+    certificate = certificateFrom(options.certificate, 'certificate');
+    chain = (options.chain ?? []).map((pem, i) => certificateFrom(pem, `chain[${i}]`));
   }
   if (privateKey.asymmetricKeyType !== 'rsa')
     throw new SignatureError('KEY_UNUSABLE', `key is ${privateKey.asymmetricKeyType}; signEdxml signs with RSA-SHA256`);
   const bits = privateKey.asymmetricKeyDetails?.modulusLength ?? 0;
   if (bits < 2048) throw new SignatureError('KEY_UNUSABLE', `RSA key of ${bits} bits; at least 2048 are required`);
-  const certificate = certificateFrom(options.certificate, 'certificate');
   if (!spki(createPublicKey(privateKey)).equals(spki(certificate.publicKey)))
     throw new SignatureError('KEY_UNUSABLE', 'the certificate does not hold the public key of key');
-  const chain = (options.chain ?? []).map((pem, i) => certificateFrom(pem, `chain[${i}]`));
 
   const parsed = readXml(xml, { maxBytes: DEFAULT_MAX_BYTES, maxDepth: DEFAULT_MAX_DEPTH });
   if (isIntakeFailure(parsed)) throw new SignatureError('INVALID_ARGUMENT', parsed.message.en);

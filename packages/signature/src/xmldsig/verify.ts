@@ -8,11 +8,15 @@
  *      looked for among the trust anchors themselves (a pinned certificate), never from KeyValue or KeyName;
  *   4. xml-crypto, with that key and only the allowed algorithms (crypto.ts);
  *   5. what was signed: `getSignedReferences()` only — and for edXML, the message re-parsed from those bytes.
+ * Long plain text runs (base64 attachments) are kept out of the DOM and spliced back into the digest
+ * (elided-text.ts), so a 50 MB envelope is verified at about the speed of hashing it, without a 50 MB DOM.
  * Bad input never throws; every failure becomes an indication with a reason in Vietnamese and English.
  */
 
-import { type EdxmlMessage, parseEdxml } from '@lienthong/edxml';
+import type { KeyObject } from 'node:crypto';
+import type { EdxmlMessage } from '@lienthong/edxml';
 import type { LocalizedText } from '@lienthong/report';
+import { nodePublicKey, nodeX509 } from '../crypto/node';
 import { SignatureError } from '../errors';
 import {
   type ChainEntry,
@@ -34,9 +38,13 @@ import {
   type TrustStore,
   validatePath,
 } from '../pkix';
-import { describeKey, keyProblem } from './algorithms';
+import { settleSigningTime } from '../timestamp/signature';
+import { evaluateXadesTimestamps } from '../timestamp/xades';
+import { describeKey, keyProblem, xmlCryptoTables } from './algorithms';
 import { runXmlCrypto } from './crypto';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, isIntakeFailure, type ParsedXml, readXml } from './document';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, type ParsedXml } from './document';
+import { type ElidedText, type ElisionOptions, isElidedXml, readXmlEliding, splicingHashes } from './elided-text';
+import { signedContent } from './signed-content';
 import {
   type CoveragePolicy,
   examineSignature,
@@ -53,7 +61,10 @@ export interface VerifyXmlSignatureOptions {
   readonly trust: TrustStore;
   /** Extra intermediate CA certificates (DER or PEM) to build the path with, besides those in KeyInfo. */
   readonly intermediates?: readonly (Uint8Array | string)[];
-  /** Validation time; defaults to now. XMLDSig carries no trusted timestamp, so this is the time used. */
+  /**
+   * Validation time; defaults to now. A valid XAdES SignatureTimeStamp proves the signature existed at its time
+   * (`signingTime.timestamp`); a signer certificate expired at this time is then validated at that one.
+   */
   readonly at?: Date;
   /** CRLs, OCSP responses, fetch hook and URL rewrites for revocation checking. */
   readonly revocation?: RevocationInputs;
@@ -80,14 +91,24 @@ export interface XmlSignatureVerification {
   readonly message: LocalizedText;
   /** One result per signature found (format `xmldsig`); empty when the document could not be read. */
   readonly signatures: SignatureResult[];
+  /*
+   * What was signed, only when the signature passed. These are computed on first read and kept: for a large
+   * envelope each is as large as the document, and a caller that wants none of them pays for none (spreading or
+   * serializing the result reads them all: pick the fields you need instead).
+   */
   /**
-   * The canonical bytes that were signed (`getSignedReferences()`), only when the signature passed and it has
-   * a single reference; for `URI=""` this is the whole document without the signature.
+   * The canonical text that was signed (`getSignedReferences()`) when the signature has a single reference;
+   * for `URI=""` this is the whole document without the signature.
    */
   readonly signedXml?: string;
-  /** Every signed reference's canonical bytes, in Reference order, only when the signature passed. */
+  /** The same as UTF-8 bytes, the exact octets digested: what to hand to a streaming reader or to store. */
+  readonly signedBytes?: Uint8Array;
+  /** Every signed reference's canonical text, in Reference order. */
   readonly signedReferences?: readonly string[];
-  /** For edXML: the message read from the signed bytes (never from the input), when they form an edXML message. */
+  /**
+   * For edXML: the message read from the signed bytes (never from the input); undefined when they do not form
+   * an edXML message.
+   */
   readonly signedMessage?: EdxmlMessage;
 }
 
@@ -151,10 +172,27 @@ export async function verifyXmlSignature(
   xml: string | Uint8Array,
   options: VerifyXmlSignatureOptions,
 ): Promise<XmlSignatureVerification> {
+  return verifyXmlSignatureReading(xml, options, {});
+}
+
+/**
+ * `verifyXmlSignature` with the elision of long text runs tuned (`{ minElidedBytes }`) or turned off
+ * (`'whole-dom'`), so tests can check that both readings agree. Not public API.
+ */
+export async function verifyXmlSignatureReading(
+  xml: string | Uint8Array,
+  options: VerifyXmlSignatureOptions,
+  reading: ElisionOptions | 'whole-dom',
+): Promise<XmlSignatureVerification> {
   const settings = checkOptions(xml, options);
-  const parsed = readXml(xml, { maxBytes: settings.maxBytes, maxDepth: settings.maxDepth });
-  if (isIntakeFailure(parsed))
-    return { indication: 'INDETERMINATE', subIndication: 'FORMAT_FAILURE', message: parsed.message, signatures: [] };
+  const intake = readXmlEliding(
+    xml,
+    { maxBytes: settings.maxBytes, maxDepth: settings.maxDepth },
+    reading === 'whole-dom' ? { minElidedBytes: Number.POSITIVE_INFINITY } : reading,
+  );
+  if (!isElidedXml(intake))
+    return { indication: 'INDETERMINATE', subIndication: 'FORMAT_FAILURE', message: intake.message, signatures: [] };
+  const { parsed, elided } = intake;
 
   const located = locateSignatures(parsed);
   if (located.xmldsig.length === 0 && located.foreign.length === 0)
@@ -171,7 +209,7 @@ export async function verifyXmlSignature(
   const results: SignatureResult[] = located.foreign.map((element) => foreignSignatureResult(element, settings));
   let passed: { model: SignatureModel; signedReferences: readonly string[] } | undefined;
   for (const element of located.xmldsig) {
-    const outcome = await verifyOne(parsed, located, element, options, settings);
+    const outcome = await verifyOne(parsed, elided, located, element, options, settings);
     results.push(outcome.result);
     if (outcome.signedReferences && outcome.model)
       passed = { model: outcome.model, signedReferences: outcome.signedReferences };
@@ -187,18 +225,10 @@ export async function verifyXmlSignature(
   };
   if (overall.indication !== 'TOTAL-PASSED' || passed === undefined) return verification;
 
-  const signedXml = passed.signedReferences.length === 1 ? passed.signedReferences[0] : undefined;
-  let signedMessage: EdxmlMessage | undefined;
-  if (signedXml !== undefined && passed.model.edxml) {
-    const reread = parseEdxml(signedXml);
-    if (reread.message) signedMessage = reread.message;
-  }
-  return {
-    ...verification,
-    signedReferences: passed.signedReferences,
-    ...(signedXml !== undefined ? { signedXml } : {}),
-    ...(signedMessage !== undefined ? { signedMessage } : {}),
-  };
+  return Object.defineProperties(
+    { ...verification },
+    signedContent(passed.signedReferences, elided, passed.model.edxml),
+  ) as XmlSignatureVerification;
 }
 
 function foreignSignatureResult(element: { namespaceURI: string | null }, settings: Settings): SignatureResult {
@@ -282,6 +312,7 @@ interface OneOutcome {
 
 async function verifyOne(
   parsed: ParsedXml,
+  elided: ElidedText | undefined,
   located: LocatedSignatures,
   element: Parameters<typeof examineSignature>[2],
   options: VerifyXmlSignatureOptions,
@@ -331,7 +362,10 @@ async function verifyOne(
     embedded.length > 0
       ? [signerAmong(embedded)]
       : options.trust.anchors
-          .filter((anchor) => method && keyProblem(anchor.publicKey, method, 0)?.kind !== 'mismatch')
+          .filter((anchor) => {
+            const key = nodePublicKey(anchor.subjectPublicKeyInfo);
+            return method && key && keyProblem(key, method, 0)?.kind !== 'mismatch';
+          })
           .slice(0, MAX_ANCHOR_CANDIDATES);
   if (candidates.length === 0) {
     const message = {
@@ -353,7 +387,7 @@ async function verifyOne(
 
   let lastFailure: OneOutcome | undefined;
   for (const candidate of candidates) {
-    const outcome = await tryCandidate(parsed, model, candidate, embedded, options, settings, checks, fail);
+    const outcome = await tryCandidate(parsed, elided, model, candidate, embedded, options, settings, checks, fail);
     if (outcome.signedReferences) return outcome;
     // A reference digest fails whatever the key: no other candidate can do better.
     if (outcome.result.subIndication === 'HASH_FAILURE' || candidates.length === 1) return outcome;
@@ -386,15 +420,23 @@ function parseKeyInfoCertificate(base64: string): ReturnType<typeof parseCertifi
   return parsed;
 }
 
+/** Whether OpenSSL sees `issuer` as the issuer of `subject` (names, key identifiers, key usage; not the signature). */
+function issued(subject: ParsedCertificate, issuer: ParsedCertificate): boolean {
+  const subjectX509 = nodeX509(subject.der);
+  const issuerX509 = nodeX509(issuer.der);
+  return subjectX509 !== undefined && issuerX509 !== undefined && subjectX509.checkIssued(issuerX509);
+}
+
 /** The signer among KeyInfo certificates: the first one that issued none of the others. */
 function signerAmong(certificates: readonly ParsedCertificate[]): ParsedCertificate {
   const issuesAnother = (certificate: ParsedCertificate) =>
-    certificates.some((other) => other !== certificate && other.x509.checkIssued(certificate.x509));
+    certificates.some((other) => other !== certificate && issued(other, certificate));
   return certificates.find((certificate) => !issuesAnother(certificate)) ?? (certificates[0] as ParsedCertificate);
 }
 
 async function tryCandidate(
   parsed: ParsedXml,
+  elided: ElidedText | undefined,
   model: SignatureModel,
   signer: ParsedCertificate,
   embedded: readonly ParsedCertificate[],
@@ -412,18 +454,22 @@ async function tryCandidate(
   if (method === undefined)
     return fail('INDETERMINATE', 'FORMAT_FAILURE', { vi: 'Thiếu SignatureMethod.', en: 'No SignatureMethod.' });
 
-  // The key must fit the signature method before anything else.
-  const problem = keyProblem(signer.publicKey, method, MIN_RSA_BITS);
+  // The key must fit the signature method before anything else. XMLDSig runs on xml-crypto: node:crypto keys.
+  const signerKey = nodePublicKey(signer.subjectPublicKeyInfo);
+  const signerKeyLabel = signerKey ? describeKey(signerKey) : signer.publicKeyDescription.type;
+  const problem = signerKey
+    ? keyProblem(signerKey, method, MIN_RSA_BITS)
+    : { kind: 'mismatch' as const, detail: 'the key cannot be loaded' };
   if (problem) {
     const message =
       problem.kind === 'weak'
         ? {
-            vi: `Khóa của người ký (${describeKey(signer.publicKey)}) không đạt mức tối thiểu của TT 15/2025 (RSA ≥ 2048 bit, ECDSA ≥ P-256).`,
-            en: `The signer's key (${describeKey(signer.publicKey)}) is below the TT 15/2025 minimum (RSA ≥ 2048 bits, ECDSA ≥ P-256).`,
+            vi: `Khóa của người ký (${signerKeyLabel}) không đạt mức tối thiểu của TT 15/2025 (RSA ≥ 2048 bit, ECDSA ≥ P-256).`,
+            en: `The signer's key (${signerKeyLabel}) is below the TT 15/2025 minimum (RSA ≥ 2048 bits, ECDSA ≥ P-256).`,
           }
         : {
-            vi: `Thuật toán ${method.label} không dùng được với khóa của người ký (${describeKey(signer.publicKey)}).`,
-            en: `The algorithm ${method.label} does not fit the signer's key (${describeKey(signer.publicKey)}).`,
+            vi: `Thuật toán ${method.label} không dùng được với khóa của người ký (${signerKeyLabel}).`,
+            en: `The algorithm ${method.label} does not fit the signer's key (${signerKeyLabel}).`,
           };
     checks.push({ id: 'xmldsig-signer-key', passed: false, message });
     return problem.kind === 'weak'
@@ -438,27 +484,58 @@ async function tryCandidate(
       .map((certificate) => ({ certificate, source: 'embedded' as const })),
     ...(options.intermediates ?? []).map((certificate) => ({ certificate, source: 'supplied' as const })),
   ];
-  const path = await validatePath(signer, {
-    trust: options.trust,
-    intermediates,
+  const validateAt = (at: Date) =>
+    validatePath(signer, {
+      trust: options.trust,
+      intermediates,
+      at,
+      // A time other than `settings.at` is a proof of existence from a timestamp.
+      ...(at !== settings.at ? { timeProof: 'timestamp' as const } : {}),
+      allowSha1: settings.allowSha1,
+      leafSource: embedded.includes(signer) ? 'embedded' : 'supplied',
+      ...(options.revocation !== undefined ? { revocation: options.revocation } : {}),
+      revocationPolicy: settings.revocationPolicy,
+    });
+  // XAdES SignatureTimeStamp (../timestamp): proof of existence; an expiry at `at` is re-judged at that time.
+  const timestamps = await evaluateXadesTimestamps(
+    model.element,
+    {
+      trust: options.trust,
+      at: settings.at,
+      allowSha1: settings.allowSha1,
+      allowWithComments: settings.allowWithComments,
+      revocationPolicy: settings.revocationPolicy,
+      ...(options.intermediates !== undefined ? { intermediates: options.intermediates } : {}),
+      ...(options.revocation !== undefined ? { revocation: options.revocation } : {}),
+    },
+    embedded.map((certificate) => certificate.der),
+  );
+  const settled = await settleSigningTime({
+    timestamps,
+    path: await validateAt(settings.at),
     at: settings.at,
-    allowSha1: settings.allowSha1,
-    leafSource: embedded.includes(signer) ? 'embedded' : 'supplied',
-    ...(options.revocation !== undefined ? { revocation: options.revocation } : {}),
-    revocationPolicy: settings.revocationPolicy,
+    revalidate: validateAt,
   });
+  const path = settled.path as Awaited<ReturnType<typeof validateAt>>;
   const chain: ChainEntry[] = path.chain;
   const revocation: RevocationEvidence[] = path.revocation;
-  checks.push(...path.checks);
-  const pathFields = { signer: structuredClone(signer.info), chain, revocation, legacy: model.legacy || path.legacy };
+  checks.push(...settled.checks, ...path.checks);
+  const pathFields = {
+    signer: structuredClone(signer.info),
+    chain,
+    revocation,
+    legacy: model.legacy || path.legacy || timestamps.verifications.some((stamp) => stamp.legacy),
+    signingTime: settled.signingTime,
+  };
   if (!path.ok)
     return fail(path.indication, path.subIndication ?? 'CERTIFICATE_CHAIN_GENERAL_FAILURE', path.message, pathFields);
 
   // The signature, by xml-crypto, with the validated key only.
-  const outcome = runXmlCrypto(parsed, model, signer.publicKey, {
-    allowSha1: settings.allowSha1,
+  const policy = { allowSha1: settings.allowSha1, minRsaBits: MIN_RSA_BITS };
+  const outcome = runXmlCrypto(parsed, model, signerKey as KeyObject, {
+    ...policy,
     allowWithComments: settings.allowWithComments,
-    minRsaBits: MIN_RSA_BITS,
+    ...(elided ? { hashes: splicingHashes(xmlCryptoTables(policy).hashes, elided) } : {}),
   });
   switch (outcome.kind) {
     case 'passed': {
@@ -467,6 +544,14 @@ async function tryCandidate(
         en: `The signature is valid: ${displayLabel(signer.info.subject)} signed the ${model.edxml ? 'edXML message' : 'document'} (${coverageOf(model).description}), ${model.method?.label}${model.legacy ? ', legacy algorithm allowed' : ''}.`,
       };
       checks.push({ id: 'xmldsig-crypto', passed: true, message });
+      // A present timestamp that failed keeps the signature from passing (the result is then not TOTAL-PASSED,
+      // so the signed references below are never handed to the caller).
+      if (settled.failure)
+        return {
+          ...fail('INDETERMINATE', settled.failure.subIndication, settled.failure.message, pathFields),
+          model,
+          signedReferences: outcome.signedReferences,
+        };
       return {
         result: baseResult(settings, {
           indication: 'TOTAL-PASSED',
