@@ -24,5 +24,32 @@ export {
   type VerifyPdfOptions,
   verifyPdf,
 } from './pdf';
+export {
+  DEFAULT_MAX_PKCS12_BYTES,
+  DEFAULT_MAX_PKCS12_ITERATIONS,
+  type PemCredential,
+  type Pkcs12Contents,
+  type Pkcs12Credential,
+  type Pkcs12Protection,
+  type ReadPkcs12Options,
+  readPkcs12,
+  type SigningCredential,
+} from './pkcs12';
 export * from './pkix';
+export {
+  addSignatureTimestamp,
+  cmsSignatureValue,
+  createTimestampRequest,
+  MAX_TIMESTAMP_TOKEN_BYTES,
+  readTimestampResponse,
+  type TimestampInfo,
+  type TimestampRequest,
+  type TimestampRequestOptions,
+  type TimestampResponse,
+  type TimestampVerification,
+  type VerifyTimestampOptions,
+  verifyTimestampToken,
+} from './timestamp';
+export * from './verify';
+export { verifyFile } from './verify/file';
 export * from './xmldsig';

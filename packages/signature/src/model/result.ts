@@ -173,3 +173,94 @@ export function overallIndication(signatures: readonly Pick<SignatureResult, 'in
     if (SEVERITY[signature.indication] > SEVERITY[worst.indication]) worst = signature;
   return { indication: worst.indication, subIndication: worst.subIndication };
 }
+
+/*
+ * The result of verifying one input whose format was detected by content (`verify`, `verifyFile`): the fields of
+ * FileResult, plus the attachments of an edXML envelope and, when the input could not be read at all, an error.
+ */
+
+/** A format detected by content; `unknown` when the bytes are none of the signature formats. */
+export const DetectedFormatSchema = z.enum(['edxml', 'xmldsig', 'pdf', 'cms', 'unknown']);
+export type DetectedFormat = z.infer<typeof DetectedFormatSchema>;
+
+/** Why an input could not be processed at all (nothing was verified). */
+export const InputErrorSchema = z.object({
+  code: z.enum(['not-found', 'not-a-file', 'permission-denied', 'too-large', 'read-failed']),
+  message: LocalizedTextSchema,
+  /** The system's own words (e.g. `ENOENT: no such file or directory, stat 'x.pdf'`), for diagnostics. */
+  detail: z.string().nullable(),
+});
+export type InputError = z.infer<typeof InputErrorSchema>;
+
+/** What an attachment's bytes are: a signature format (`pdf`, `cms`) or the kind `@lienthong/edxml` recognises. */
+export const AttachmentKindSchema = z.enum([
+  'pdf',
+  'cms',
+  'zip',
+  'ole',
+  'png',
+  'jpeg',
+  'gif',
+  'tiff',
+  'xml',
+  'empty',
+  'unknown',
+]);
+export type AttachmentKind = z.infer<typeof AttachmentKindSchema>;
+
+/**
+ * What became of an attachment: `verified` (a PDF or CMS whose signatures were checked), `unsigned` (a PDF without
+ * any signature), `content-missing` (a detached CMS whose signed content is not among the attachments),
+ * `not-applicable` (not a signature format), `undecodable` (its payload could not be decoded).
+ */
+export const AttachmentStatusSchema = z.enum([
+  'verified',
+  'unsigned',
+  'content-missing',
+  'not-applicable',
+  'undecodable',
+]);
+export type AttachmentStatus = z.infer<typeof AttachmentStatusSchema>;
+
+/** One attachment of an edXML envelope, as verified under the envelope. */
+export const AttachmentResultSchema = z.object({
+  /** 1-based position in AttachmentEncoded (as in the edXML report's `Attachment[n]`). */
+  index: z.number().int().positive(),
+  name: z.string().nullable(),
+  contentId: z.string().nullable(),
+  /** The original file's MIME type as declared (the manifest's when the payload was a ZIP wrapper). */
+  contentType: z.string().nullable(),
+  /** Decoded size in bytes; null when the payload could not be decoded. */
+  size: z.number().int().nonnegative().nullable(),
+  /** True when the sender wrapped the file in a one-entry ZIP that was opened. */
+  unzipped: z.boolean(),
+  /** Null when the payload could not be decoded. */
+  kind: AttachmentKindSchema.nullable(),
+  status: AttachmentStatusSchema,
+  /** Whether this attachment's outcome enters the file's overall indication (see `verify`). */
+  countsTowardsIndication: z.boolean(),
+  /** True when the attachment was read from bytes that a passed envelope signature covers. */
+  coveredByEnvelopeSignature: z.boolean(),
+  /** For a detached CMS: the sibling attachment used as its signed content. */
+  detachedContent: z.object({ index: z.number().int().positive(), name: z.string() }).nullable(),
+  /** Indexes of the detached CMS attachments that sign this attachment. */
+  detachedSignatures: z.array(z.number().int().positive()),
+  message: LocalizedTextSchema,
+  /** The attachment's own verification (PDF or CMS); null when nothing was verified. */
+  result: FileResultSchema.nullable(),
+});
+export type AttachmentResult = z.infer<typeof AttachmentResultSchema>;
+
+/**
+ * The outcome for one input verified by content: FileResult's fields (with `unknown` as a possible format), the
+ * validation time, the attachments of an edXML envelope (empty otherwise), and an error when the input could not be
+ * processed at all (then nothing was verified and the indication is INDETERMINATE).
+ */
+export const VerificationResultSchema = FileResultSchema.extend({
+  format: DetectedFormatSchema,
+  /** The validation time used for every signature of the input and of its attachments. */
+  validatedAt: z.iso.datetime({ offset: true }),
+  attachments: z.array(AttachmentResultSchema),
+  error: InputErrorSchema.nullable(),
+});
+export type VerificationResult = z.infer<typeof VerificationResultSchema>;
