@@ -62,6 +62,35 @@ export function rewriteRevocationUrl(url: string, rewrites: Record<string, strin
   return best ? best[1] + url.slice(best[0].length) : url;
 }
 
+/*
+ * A server verifies many documents against the same few CRLs (loaded once, passed on every call): parsing a
+ * CRL costs more than checking a whole certificate path, so the parsed form is kept per input — by identity for
+ * bytes (a caller that rewrites a buffer in place must pass a new one), by value for PEM/base64 text.
+ */
+const PARSED_CRL_BYTES = new WeakMap<Uint8Array, ParseCrlResult>();
+const PARSED_CRL_TEXT = new Map<string, ParseCrlResult>();
+const MAX_PARSED_CRL_TEXTS = 32;
+
+function parseCrlOnce(input: Uint8Array | string): ParseCrlResult {
+  if (input instanceof Uint8Array) {
+    let parsed = PARSED_CRL_BYTES.get(input);
+    if (parsed === undefined) {
+      parsed = parseCrl(input);
+      PARSED_CRL_BYTES.set(input, parsed);
+    }
+    return parsed;
+  }
+  if (typeof input !== 'string') return parseCrl(input);
+  let parsed = PARSED_CRL_TEXT.get(input);
+  if (parsed === undefined) {
+    parsed = parseCrl(input);
+    if (PARSED_CRL_TEXT.size >= MAX_PARSED_CRL_TEXTS)
+      PARSED_CRL_TEXT.delete(PARSED_CRL_TEXT.keys().next().value as string);
+    PARSED_CRL_TEXT.set(input, parsed);
+  }
+  return parsed;
+}
+
 /** One call's revocation sources, parsed once, and the fetch cache. */
 export class RevocationSources {
   readonly checks: Check[] = [];
@@ -78,7 +107,7 @@ export class RevocationSources {
     private readonly policy: { allowSha1: boolean },
   ) {
     for (const [index, input] of (inputs.crls ?? []).entries()) {
-      const parsed = parseCrl(input);
+      const parsed = parseCrlOnce(input);
       if (parsed.ok) this.crls.push(parsed.crl);
       else this.note(false, prefix(`CRL #${index + 1}`, parsed.reason));
     }
