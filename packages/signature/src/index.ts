@@ -1,7 +1,6 @@
 /**
  * @lienthong/signature — verification and signing of XMLDSig, PDF and CMS signatures for the Vietnamese PKIs.
- * Work in progress: the result model, certificates, trust, chains and revocation come first, then CMS,
- * XMLDSig and PDF.
+ * Node entry: everything. `./browser` (src/browser.ts) is the WebCrypto build of the verification core.
  */
 
 export {
