@@ -3,4 +3,11 @@
  * codes, dossier statuses and timeliness for Vietnamese e-government.
  */
 
+export * from './aggregate';
+export * from './catalogue';
+export * from './classify';
+export * from './codes';
+export * from './enums';
+export { ServiceLevelError, type ServiceLevelErrorCode } from './errors';
 export * from './model/service';
+export * from './timeliness';

@@ -107,3 +107,30 @@ export const CatalogueSchema = z.object({
   services: z.array(ServiceSchema),
 });
 export type Catalogue = z.infer<typeof CatalogueSchema>;
+
+/*
+ * Timeliness of a dossier (domain notes §2.6). The classes (`TimelinessClassSchema`) are in enums/; which class a
+ * dossier gets depends on the comparison granularity, so the granularity is always stated next to a class.
+ */
+
+/**
+ * How a return (or the end of a period) is compared with the due time: to the `instant`; by Vietnam
+ * `calendar-day` (as the 06a/06b reports compare dates); or by `working-half-day` (OpenCPS `BetimeUtils`: early
+ * only before the working half-day that holds the due time begins).
+ */
+export const TimelinessGranularitySchema = z.enum(['instant', 'calendar-day', 'working-half-day']);
+export type TimelinessGranularity = z.infer<typeof TimelinessGranularitySchema>;
+
+/**
+ * The times of a dossier: receipt (NgayTiepNhan), due (NgayHenTra) and return of the result (NgayTra; absent or
+ * `null` while pending). Each is a `Date` or a string: ISO 8601 with an offset, or without one (then Vietnam
+ * local time, as edXML and DVCQG write it), edXML `yyyy/MM/dd HH:mm:ss`, or DVCQG `yyyyMMddHHmmss`.
+ */
+export const DossierTimesSchema = z.object({
+  /** The dossier code or any label, carried into statistics so each dossier can be traced. */
+  id: z.string().optional(),
+  receivedAt: z.union([z.date(), z.string()]),
+  dueAt: z.union([z.date(), z.string()]),
+  returnedAt: z.union([z.date(), z.string()]).nullable().optional(),
+});
+export type DossierTimes = z.infer<typeof DossierTimesSchema>;
