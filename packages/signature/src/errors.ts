@@ -36,3 +36,14 @@ export class SignatureError extends Error {
     this.text = options?.text;
   }
 }
+
+/**
+ * An option that must be a positive integer (a size cap, an iteration cap): `fallback` when it is undefined, the
+ * value when it is one, otherwise a programmer error (INVALID_ARGUMENT naming `options.<name>`).
+ */
+export function positiveIntegerOption(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0)
+    throw new SignatureError('INVALID_ARGUMENT', `options.${name} must be a positive integer`);
+  return value;
+}

@@ -56,6 +56,8 @@ describe('byte helpers, portable and Buffer-backed', () => {
             expect(impl.bytesEqual(bytes, new Uint8Array(bytes)), name).toBe(true);
             expect(impl.bytesEqual(bytes, bytes.subarray(1)), name).toBe(bytes.length === 0);
             expect(impl.allocUninitialized(bytes.length).length, name).toBe(bytes.length);
+            const parts = [bytes.subarray(0, start), new Uint8Array(0), bytes.subarray(start)];
+            expect(impl.concatBytes(parts), name).toEqual(new Uint8Array(Buffer.concat(parts)));
           }
         },
       ),

@@ -13,6 +13,7 @@ void _sameShape;
 export {
   allocUninitialized,
   bytesEqual,
+  concatBytes,
   fromBase64,
   fromHex,
   indexOfAscii,

@@ -107,6 +107,19 @@ export function bytesEqual(left: Uint8Array, right: Uint8Array): boolean {
   return true;
 }
 
+/** The parts one after another, in a new array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
 /** A new array whose every byte the caller will write (Node skips zero-filling it). */
 export function allocUninitialized(length: number): Uint8Array {
   return new Uint8Array(length);

@@ -57,3 +57,16 @@ export function readCertificateFields(der: Uint8Array): CertificateFields {
     spki: raw(der, spki),
   };
 }
+
+/** The fields of each of `ders` that is a certificate; the others are left out (they cannot be a signer's). */
+export function readEachCertificateFields(ders: readonly Uint8Array[]): CertificateFields[] {
+  const out: CertificateFields[] = [];
+  for (const der of ders) {
+    try {
+      out.push(readCertificateFields(der));
+    } catch {
+      // Not a certificate we can read: it cannot be the signer's, and ../pkix would refuse it too.
+    }
+  }
+  return out;
+}

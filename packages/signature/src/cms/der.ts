@@ -5,6 +5,8 @@
  * malformed: truncation, lengths past the end, primitive indefinite lengths, depth bombs.
  */
 
+import { bytesEqual, concatBytes as concat } from '../bytes';
+
 /** Malformed encoding. Internal: never escapes the public API (caught and reported as FORMAT_FAILURE). */
 export class DerError extends Error {
   override readonly name = 'DerError';
@@ -209,23 +211,8 @@ export function readTime(buf: Uint8Array, tlv: Tlv): Date {
   return date;
 }
 
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
-export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+// The byte helpers every DER user here needs, from ../bytes (native in Node).
+export { bytesEqual, concat };
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);

@@ -18,18 +18,17 @@ import {
 } from '../model/result';
 import {
   type IntermediateCertificate,
-  isParsedCertificate,
   type ParsedCertificate,
   type PathValidationOptions,
   type PathValidationResult,
   parseCertificateDer,
-  parseCertificates,
   validatePath,
 } from '../pkix';
+import { parseCertificateInputs } from '../pkix/certificate';
 import { evaluateCmsSignatureTimestamps } from '../timestamp/cms';
 import { NO_TIMESTAMPS, settleSigningTime } from '../timestamp/signature';
 import type { DigestName } from './algorithms';
-import { type CertificateFields, readCertificateFields } from './certificate';
+import { type CertificateFields, readEachCertificateFields } from './certificate';
 import { bytesEqual, DerError } from './der';
 import { MSG } from './messages';
 import { NotSignedDataError, parseSignedData, type SignedDataStructure } from './parse';
@@ -98,7 +97,7 @@ export async function verifyCms(cms: Uint8Array | string, options: VerifyCmsOpti
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_CMS_BYTES;
   const at = options.at ?? new Date();
 
-  const decoded = decodeInput(cms, maxBytes);
+  const decoded = decodeCmsInput(cms, maxBytes);
   if (!decoded.ok) return fileFailure('FORMAT_FAILURE', decoded.message);
 
   let structure: SignedDataStructure;
@@ -128,10 +127,10 @@ export async function verifyCms(cms: Uint8Array | string, options: VerifyCmsOpti
     kind = 'detached';
   }
 
-  const embedded = readFields(structure.certificates);
+  const embedded = readEachCertificateFields(structure.certificates);
   // Supplied certificates, then the trust anchors themselves, may also hold the signer certificate.
-  const suppliedParsed = suppliedCertificates(options.intermediates ?? []);
-  const supplied = readFields(suppliedParsed.map((certificate) => certificate.der));
+  const suppliedParsed = parseCertificateInputs(options.intermediates ?? []);
+  const supplied = readEachCertificateFields(suppliedParsed.map((certificate) => certificate.der));
   const anchors = anchorFields(options.trust);
   // Certificates parsed by ../pkix once per call, on demand; trust anchors and supplied ones are already parsed.
   const known = [...suppliedParsed, ...options.trust.anchors];
@@ -426,21 +425,9 @@ const ANCHOR_FIELDS = new WeakMap<
 function anchorFields(trust: PathOptions['trust']): CertificateFields[] {
   const cached = ANCHOR_FIELDS.get(trust);
   if (cached && cached.anchors === trust.anchors) return cached.fields;
-  const fields = readFields(trust.anchors.map((anchor) => anchor.der));
+  const fields = readEachCertificateFields(trust.anchors.map((anchor) => anchor.der));
   ANCHOR_FIELDS.set(trust, { anchors: trust.anchors, fields });
   return fields;
-}
-
-function readFields(ders: readonly Uint8Array[]): CertificateFields[] {
-  const out: CertificateFields[] = [];
-  for (const der of ders) {
-    try {
-      out.push(readCertificateFields(der));
-    } catch {
-      // Not a certificate we can read: it cannot be the signer's, and ../pkix would refuse it too.
-    }
-  }
-  return out;
 }
 
 function checkArguments(cms: unknown, options: VerifyCmsOptions | undefined): void {
@@ -469,7 +456,8 @@ function checkArguments(cms: unknown, options: VerifyCmsOptions | undefined): vo
 
 const PEM = /-----BEGIN ([A-Z0-9 #]{1,40})-----([A-Za-z0-9+/=\s]*)-----END \1-----/;
 
-function decodeInput(
+/** The DER of a CMS given as DER/BER bytes or as PEM / base64 text, within `maxBytes`; never throws. */
+export function decodeCmsInput(
   cms: Uint8Array | string,
   maxBytes: number,
 ): { ok: true; bytes: Uint8Array } | { ok: false; message: LocalizedText } {
@@ -509,17 +497,4 @@ function startsWithPemArmour(bytes: Uint8Array): boolean {
   const armour = '-----BEGIN';
   for (let j = 0; j < armour.length; j++) if (bytes[i + j] !== armour.charCodeAt(j)) return false;
   return true;
-}
-
-/** The caller's certificates, parsed; unreadable ones are skipped (they cannot designate the signer). */
-function suppliedCertificates(inputs: readonly (Uint8Array | string | ParsedCertificate)[]): ParsedCertificate[] {
-  const out: ParsedCertificate[] = [];
-  for (const input of inputs) {
-    if (isParsedCertificate(input)) out.push(input);
-    else {
-      const parsed = parseCertificates(input as Uint8Array | string);
-      if (parsed.ok) out.push(...parsed.certificates);
-    }
-  }
-  return out;
 }

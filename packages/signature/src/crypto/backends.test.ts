@@ -145,6 +145,19 @@ describe('signature verification', () => {
     expect(await both({ ...pkcs1, spki: p256.spki })).toEqual(['invalid', 'invalid']);
   });
 
+  it('a signature valid under its own scheme is invalid on both under another scheme (no algorithm confusion)', async () => {
+    // node:crypto alone would verify with whatever the key is: an "ECDSA" signature checked as RSA PKCS#1, an
+    // "RSA" one as ECDSA. The declared scheme must fit the key, as WebCrypto requires.
+    const pkcs1 = signWith(rsa, 'rsa-pkcs1', 'sha256', data);
+    expect(await both({ ...pkcs1, scheme: 'ecdsa' })).toEqual(['invalid', 'invalid']);
+    const ecdsa = signWith(p256, 'ecdsa', 'sha256', data);
+    expect(await both({ ...ecdsa, scheme: 'rsa-pkcs1' })).toEqual(['invalid', 'invalid']);
+    expect(await both({ ...ecdsa, scheme: 'rsa-pss', saltLength: 32 })).toEqual(['invalid', 'invalid']);
+    // An id-RSASSA-PSS key makes PSS signatures only.
+    const pss = signWith(rsaPssKey, 'rsa-pss', 'sha256', data);
+    expect(await both({ ...pss, scheme: 'rsa-pkcs1' })).toEqual(['invalid', 'invalid']);
+  });
+
   it('what WebCrypto lacks is unsupported there, never invalid', async () => {
     expect(await both(signWith(rsa, 'rsa-pkcs1', 'sha3-256', data))).toEqual(['valid', 'unsupported']);
     expect(await both(signWith(rsa, 'rsa-pkcs1', 'sha224', data))).toEqual(['valid', 'unsupported']);

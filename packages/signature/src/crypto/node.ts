@@ -21,6 +21,7 @@ import type {
   IncrementalDigest,
   SignatureCheck,
   SignatureVerificationRequest,
+  VerifiableScheme,
 } from './backend';
 import { NAMED_CURVES, namedCurveOid, splitSubjectPublicKeyInfo } from './public-key';
 
@@ -107,9 +108,23 @@ class NodeDigest implements IncrementalDigest {
   }
 }
 
+/**
+ * The key types each scheme verifies with. node:crypto itself verifies with whatever the key is — an "ECDSA"
+ * signature under an RSA key as PKCS#1 v1.5, an "RSA" one under an EC key as ECDSA — so the declared scheme is
+ * held to the key here, as WebCrypto does by importing the key for one algorithm.
+ */
+const KEY_TYPES: Readonly<Record<VerifiableScheme, readonly string[]>> = {
+  'rsa-pkcs1': ['rsa'],
+  'rsa-pss': ['rsa', 'rsa-pss'],
+  ecdsa: ['ec'],
+};
+
 function verifySync(request: SignatureVerificationRequest): SignatureCheck {
   const key = nodePublicKey(request.spki);
   if (!key) return 'unsupported';
+  const types = KEY_TYPES[request.scheme] as readonly string[] | undefined;
+  if (types === undefined) return 'unsupported';
+  if (!types.includes(key.asymmetricKeyType ?? '')) return 'invalid';
   try {
     switch (request.scheme) {
       case 'rsa-pkcs1':

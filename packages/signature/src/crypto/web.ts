@@ -13,6 +13,7 @@
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { sha3_256, sha3_384, sha3_512 } from '@noble/hashes/sha3.js';
+import { concatBytes } from '../bytes';
 import type {
   CryptoBackend,
   HashName,
@@ -55,19 +56,6 @@ function source(bytes: Uint8Array): Source {
   return bytes as unknown as Source;
 }
 
-function concatenate(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  let length = 0;
-  for (const chunk of chunks) length += chunk.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}
-
 function nobleDigest(hash: HashName, chunks: readonly Uint8Array[]): Uint8Array {
   const hasher = NOBLE[hash].create();
   for (const chunk of chunks) hasher.update(chunk);
@@ -78,7 +66,8 @@ async function digestChunks(hash: HashName, chunks: readonly Uint8Array[]): Prom
   const name = SUBTLE_HASHES[hash];
   const api = subtle();
   if (name === undefined || api === undefined) return nobleDigest(hash, chunks);
-  return new Uint8Array(await api.digest(name, source(concatenate(chunks))));
+  const whole = chunks.length === 1 ? (chunks[0] as Uint8Array) : concatBytes(chunks);
+  return new Uint8Array(await api.digest(name, source(whole)));
 }
 
 /**
@@ -133,7 +122,8 @@ async function verifyWithSubtle(request: SignatureVerificationRequest): Promise<
   // A key of the wrong type cannot have made the signature (node:crypto says the same by failing).
   if (rsa ? key.type !== 'rsa' && key.type !== 'rsa-pss' : key.type !== 'ec')
     return key.type === 'unknown' ? 'unsupported' : 'invalid';
-  if (key.type === 'rsa-pss') return 'unsupported';
+  // An id-RSASSA-PSS key makes PSS signatures only; Chromium cannot import it for PSS either.
+  if (key.type === 'rsa-pss') return request.scheme === 'rsa-pss' ? 'unsupported' : 'invalid';
   try {
     if (request.scheme === 'ecdsa') {
       const namedCurve = webCryptoCurve(key.curve);

@@ -6,6 +6,7 @@
  * decoded part of the last block. Node gets ./inflate-node.ts (package.json "imports": `#inflate`).
  */
 import { Unzlib } from 'fflate';
+import { concatBytes } from '../bytes';
 import { PdfSyntaxError } from './syntax';
 
 const INPUT_STEP = 1024;
@@ -27,11 +28,5 @@ export function inflate(raw: Uint8Array, maxOutput: number): Uint8Array {
     if (error instanceof PdfSyntaxError) throw error;
     throw new PdfSyntaxError('corrupt FlateDecode data');
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

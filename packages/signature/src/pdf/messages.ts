@@ -99,6 +99,11 @@ export const MSG = {
     'No readable revision found (startxref, cross-reference, %%EOF).',
   ),
   noSignature: t('Tệp PDF không có chữ ký số nào.', 'The PDF has no signature.'),
+  signatureUnreachable: (scan: LocalizedText) =>
+    t(
+      `Cấu trúc tài liệu không dẫn tới chữ ký nào, nhưng tệp có dấu hiệu chữ ký nên không thể coi là không ký: ${scan.vi}`,
+      `The document structure leads to no signature, yet the file carries signature data, so it cannot be taken as unsigned: ${scan.en}`,
+    ),
   structureProblems: (count: number, first: string) =>
     t(
       `Có ${count} vấn đề cấu trúc (bỏ qua khi không ảnh hưởng tới chữ ký); đầu tiên: ${first}.`,
@@ -214,6 +219,11 @@ export const MSG = {
     t(
       `Dấu thời gian tài liệu (${time}) khớp giá trị băm của phần được ký.`,
       `The document timestamp (${time}) matches the digest of the signed bytes.`,
+    ),
+  timestampImprintRejected: (digest: string) =>
+    t(
+      `Dấu thời gian tài liệu gắn với tài liệu bằng thuật toán băm ${digest}, không được chấp nhận (TT 15/2025; tùy chọn allowSha1).`,
+      `The document timestamp binds the document with the ${digest} digest, which is not accepted (TT 15/2025; option allowSha1).`,
     ),
   timestampImprintMismatch: t(
     'Giá trị băm trong dấu thời gian tài liệu không khớp phần được ký.',

@@ -353,6 +353,30 @@ describe('PDFs signed at test time', () => {
       expect(dts?.checks.find((c) => c.id === 'pdf.timestamp-eku')?.passed).toBe(true);
     });
 
+    it('a document timestamp whose imprint is SHA-1 is refused, unless allowSha1 (then reported legacy)', async () => {
+      const config = Buffer.from(lab.read('ts.cnf'))
+        .toString('utf8')
+        .replace('digests = sha256', 'digests = sha1, sha256');
+      lab.write('ts-sha1.cnf', config);
+      const sha1Token = (data: Uint8Array): Uint8Array => {
+        lab.write('data1.bin', data);
+        lab.must(['ts', '-query', '-data', 'data1.bin', '-sha1', '-cert', '-no_nonce', '-out', 'req1.tsq']);
+        const tsa = pki.leaves.timestamping;
+        lab.must([
+          ...['ts', '-reply', '-queryfile', 'req1.tsq', '-signer', tsa.certificatePath, '-inkey', tsa.keyPath],
+          ...['-chain', pki.intermediate.certificatePath, '-config', 'ts-sha1.cnf', '-token_out', '-out', 't1.der'],
+        ]);
+        return lab.read('t1.der');
+      };
+      const pdf = new PdfBuilder().sign(timestamp(sha1Token)).bytes();
+      const refused = await verifyPdf(pdf, options());
+      expect([refused.indication, refused.subIndication]).toEqual(['INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE']);
+      expect(refused.signatures[0]?.checks.find((c) => c.id === 'pdf.timestamp-imprint')?.passed).toBe(false);
+      const allowed = await verifyPdf(pdf, { ...options(), allowSha1: true });
+      expect(allowed.indication).toBe('TOTAL-PASSED');
+      expect(allowed.signatures[0]?.legacy).toBe(true);
+    });
+
     it('a document timestamp over other bytes → HASH_FAILURE', async () => {
       const pdf = new PdfBuilder().sign(timestamp(() => token(new TextEncoder().encode('something else')))).bytes();
       const result = await verifyPdf(pdf, options());

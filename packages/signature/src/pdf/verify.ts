@@ -15,13 +15,13 @@
  *   the one signed, and EN 319 102-1 §5.2.8 (signature acceptance validation) places such constraint
  *   failures there, as the EU DSS validator does for PDF modification detection;
  * - an unreadable file → INDETERMINATE / FORMAT_FAILURE; a PDF without signatures → INDETERMINATE /
- *   SIGNED_DATA_NOT_FOUND.
+ *   SIGNED_DATA_NOT_FOUND, unless the scan finds a /ByteRange: then INDETERMINATE / FORMAT_FAILURE.
  * A `/ByteRange` found by the scan outside every structural signature keeps the file from TOTAL-PASSED
  * (INDETERMINATE / SIG_CONSTRAINTS_FAILURE at file level) while each signature keeps its own result.
  */
 import type { LocalizedText } from '@lienthong/report';
 import { indexOfAscii } from '../bytes';
-import { type DigestName, readDigestAlgorithm } from '../cms/algorithms';
+import { type DigestName, digestVerdict, readDigestAlgorithm } from '../cms/algorithms';
 import { bytesEqual, children, DerError, octetStringContent, readTime, readTlv } from '../cms/der';
 import { parseSignedData } from '../cms/parse';
 import { type VerifyCmsOptions, verifyCms } from '../cms/verify';
@@ -171,7 +171,12 @@ async function verifyDocument(
       message: MSG.structureProblems(doc.problems.length, (doc.problems[0] as { detail: string }).detail),
     });
 
-  if (candidates.length === 0) return fileFailure('SIGNED_DATA_NOT_FOUND', MSG.noSignature, revisions, checks);
+  if (candidates.length === 0)
+    // A /ByteRange the structure does not lead to may be a signature this reader cannot reach (a broken form,
+    // a damaged xref): never "no signature", which callers (edXML attachments) take as "unsigned".
+    return extra.length > 0
+      ? fileFailure('FORMAT_FAILURE', MSG.signatureUnreachable(MSG.scanExtra(extra)), revisions, checks)
+      : fileFailure('SIGNED_DATA_NOT_FOUND', MSG.noSignature, revisions, checks);
 
   const planned = candidates.map((candidate) => ({ candidate, check: checkByteRange(doc, candidate) }));
   planned.sort((x, y) => position(x) - position(y));
@@ -403,6 +408,7 @@ async function verifyDocTimestamp(
   checks.push({ id: 'pdf.subfilter', passed: true, message: MSG.subFilterOk('ETSI.RFC3161') });
   let genTime: string;
   let certificates: readonly Uint8Array[];
+  let legacy = false;
   try {
     const structure = parseSignedData(token);
     if (structure.eContentType !== TST_INFO || structure.eContent === undefined) {
@@ -419,6 +425,14 @@ async function verifyDocTimestamp(
     if (!algorithmTlv || !hashedTlv) throw new DerError('bad messageImprint');
     const { oid, digest } = readDigestAlgorithm(tst, algorithmTlv);
     if (!digest) throw new DerError(`unknown imprint digest ${oid}`);
+    // The imprint is what binds the document to the token: the same digest policy as any signature's.
+    const verdict = digestVerdict(digest, options.allowSha1 === true);
+    if (verdict === 'rejected') {
+      const message = MSG.timestampImprintRejected(digest.label);
+      checks.push({ id: 'pdf.timestamp-imprint', passed: false, message });
+      return bare('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE', message, checks, coverage, at, undefined);
+    }
+    legacy = verdict === 'legacy';
     const hashed = octetStringContent(tst, hashedTlv);
     genTime = readTime(tst, genTimeTlv).toISOString();
     if (!bytesEqual(await digestOfCovered(digest.name), hashed)) {
@@ -432,7 +446,7 @@ async function verifyDocTimestamp(
     return bare('TOTAL-FAILED', 'FORMAT_FAILURE', message, checks, coverage, at, undefined);
   }
   let result = await viaCms(token, {}, options, checks, coverage);
-  result = { ...result, signingTime: { ...result.signingTime, timestamp: genTime } };
+  result = { ...result, signingTime: { ...result.signingTime, timestamp: genTime }, legacy: result.legacy || legacy };
   // The TSA certificate must be meant for timestamping (RFC 3161 §2.3).
   const fingerprint = result.signer?.fingerprintSha256;
   if (fingerprint) {

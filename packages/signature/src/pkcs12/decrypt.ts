@@ -56,14 +56,37 @@ const PBES2_CIPHERS: Readonly<Record<string, { label: string; cipher: string; ke
     [PKCS12_OID.desEde3Cbc]: { label: 'DES-EDE3-CBC', cipher: 'des-ede3-cbc', keyLength: 24, ivLength: 8 },
   };
 
-/** Iteration counts are attacker-controlled: each one costs a hash, so they are capped before any work. */
-export function checkIterations(iterations: number, maxIterations: number): void {
-  if (iterations > maxIterations)
-    throw pkcs12Error('PKCS12_UNSUPPORTED', PKCS12_TEXT.tooManyIterations(iterations, maxIterations));
+/** How many derivations at the full `maxIterations` one file may ask for in all (MAC, contents, keys, retries). */
+export const DERIVATIONS_AT_CAP = 16;
+
+/**
+ * Iteration counts are attacker-controlled: each one costs a hash. One derivation is capped at `maxIterations`
+ * before any work, and so is the sum over the whole file — otherwise a file with many keys (or contents), each
+ * under the cap, could ask for as much work as it likes.
+ */
+export class DerivationBudget {
+  private left: number;
+
+  constructor(readonly maxIterations: number) {
+    this.left = maxIterations * DERIVATIONS_AT_CAP;
+  }
+
+  /** Takes `iterations` from the budget, or throws PKCS12_UNSUPPORTED before any of them is run. */
+  spend(iterations: number): void {
+    if (iterations > this.maxIterations)
+      throw pkcs12Error('PKCS12_UNSUPPORTED', PKCS12_TEXT.tooManyIterations(iterations, this.maxIterations));
+    if (iterations > this.left)
+      throw pkcs12Error(
+        'PKCS12_UNSUPPORTED',
+        PKCS12_TEXT.tooManyIterationsInAll(this.maxIterations, DERIVATIONS_AT_CAP),
+      );
+    this.left -= iterations;
+  }
 }
 
 /**
- * Decrypts `ciphertext` protected by the AlgorithmIdentifier `algorithm` (an element of `buf`) with `password`.
+ * Decrypts `ciphertext` protected by the AlgorithmIdentifier `algorithm` (an element of `buf`) with `password`,
+ * the key derivation paid from `budget`.
  * Throws SignatureError PKCS12_UNSUPPORTED for schemes we do not implement; DerError for malformed parameters.
  */
 export function decrypt(
@@ -71,14 +94,14 @@ export function decrypt(
   algorithm: Tlv,
   ciphertext: Uint8Array,
   password: PasswordForms,
-  maxIterations: number,
+  budget: DerivationBudget,
 ): Decryption {
   const [oidTlv, params] = children(buf, algorithm, 2);
   if (!oidTlv) throw new DerError('empty AlgorithmIdentifier');
   const oid = readOid(buf, oidTlv);
   if (oid === PKCS12_OID.pbes2) {
     if (!params) throw new DerError('PBES2 without parameters');
-    return decryptPbes2(buf, params, ciphertext, password, maxIterations);
+    return decryptPbes2(buf, params, ciphertext, password, budget);
   }
   const scheme = PKCS12_PBE[oid];
   if (scheme) {
@@ -87,8 +110,9 @@ export function decrypt(
     if (!saltTlv || !iterationsTlv) throw new DerError('PKCS#12 PBE parameters incomplete');
     const salt = octetStringContent(buf, saltTlv);
     const iterations = smallInteger(buf, iterationsTlv);
-    checkIterations(iterations, maxIterations);
+    budget.spend(iterations);
     const key = pkcs12Kdf('sha1', password.bmp, salt, iterations, KDF_PURPOSE.key, scheme.keyLength);
+    budget.spend(iterations);
     const iv = pkcs12Kdf('sha1', password.bmp, salt, iterations, KDF_PURPOSE.iv, 8);
     const plain =
       scheme.cipher === 'rc2'
@@ -106,7 +130,7 @@ function decryptPbes2(
   params: Tlv,
   ciphertext: Uint8Array,
   password: PasswordForms,
-  maxIterations: number,
+  budget: DerivationBudget,
 ): Decryption {
   const [kdf, scheme] = children(buf, params, 2);
   if (!kdf || !scheme) throw new DerError('PBES2 parameters incomplete');
@@ -133,7 +157,7 @@ function decryptPbes2(
     throw pkcs12Error('PKCS12_UNSUPPORTED', PKCS12_TEXT.unsupported('a PBKDF2 salt from another source'));
   const salt = octetStringContent(buf, saltTlv);
   const iterations = smallInteger(buf, iterationsTlv);
-  checkIterations(iterations, maxIterations);
+  budget.spend(iterations);
   let rest = fields.slice(2);
   if (rest[0]?.id === 0x02) {
     if (smallInteger(buf, rest[0]) !== cipher.keyLength) throw new DerError('PBKDF2 keyLength does not fit the cipher');

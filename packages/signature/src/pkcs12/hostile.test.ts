@@ -9,7 +9,7 @@ import { encode, oid, sequence, smallIntegerDer } from '../cms/der';
 import { SignatureError } from '../errors';
 import { PKCS12_OID } from './oids';
 import { DEFAULT_MAX_PKCS12_BYTES, readPkcs12 } from './read';
-import { Pkcs12Lab, withMacIterations } from './test-support';
+import { bagType, Pkcs12Lab, pkcs12FromBags, plainBags, withMacIterations } from './test-support';
 
 const PKCS12_CODES = [
   'PKCS12_TOO_LARGE',
@@ -130,6 +130,39 @@ describe('readPkcs12 on hostile input', () => {
     const normal = lab.export({ signer: pki.leaves.valid, password: 'x' }); // 2048 iterations
     expect(outcome(normal, 'x', { maxIterations: 1000 })).toBe('PKCS12_UNSUPPORTED');
     expect(outcome(normal, 'x', { maxIterations: 2048 })).toBe('ok');
+  });
+
+  it('the iterations of all key derivations together are capped too: many keys under the cap each do not hang', () => {
+    // One PBES2-protected key (1000 iterations) and the certificate, unencrypted, no MAC: then the key bag forty times.
+    const file = lab.export({
+      signer: pki.leaves.valid,
+      password: 'x',
+      args: ['-iter', '1000', '-certpbe', 'NONE', '-nomac'],
+    });
+    const bags = plainBags(file);
+    const key = bags.find((bag) => bagType(bag) === PKCS12_OID.pkcs8ShroudedKeyBag) as Uint8Array;
+    const certificate = bags.find((bag) => bagType(bag) === PKCS12_OID.certBag) as Uint8Array;
+    expect(outcome(pkcs12FromBags([certificate, key]), 'x', { maxIterations: 1000 })).toBe('ok');
+    const manyKeys = pkcs12FromBags([certificate, ...Array.from({ length: 40 }, () => key)]);
+    expect(outcome(manyKeys, 'x', { maxIterations: 1000 })).toBe('PKCS12_UNSUPPORTED');
+    try {
+      readPkcs12(manyKeys, 'x', { maxIterations: 1000 });
+    } catch (error) {
+      expect((error as SignatureError).text?.en).toContain('in all');
+      expect((error as SignatureError).text?.vi).toContain('tổng cộng');
+    }
+  });
+
+  it('options that are not an object are programmer errors (INVALID_ARGUMENT), not a crash', () => {
+    for (const options of [null, 5, { maxBytes: -1 }, { maxIterations: 'many' }, { friendlyName: 7 }]) {
+      try {
+        readPkcs12(withMac, 'x', options as never);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(SignatureError);
+        expect((error as SignatureError).code).toBe('INVALID_ARGUMENT');
+      }
+    }
   });
 
   it('modes and algorithms we do not implement: public-key integrity, PBMAC1, RC4, enveloped contents', () => {

@@ -32,6 +32,10 @@ export const PKCS12_TEXT = {
     vi: `Tệp PKCS#12 yêu cầu ${iterations} vòng lặp dẫn xuất khóa, vượt giới hạn ${max} (tùy chọn maxIterations).`,
     en: `The PKCS#12 file asks for ${iterations} key-derivation iterations, over the limit of ${max} (option maxIterations).`,
   }),
+  tooManyIterationsInAll: (max: number, derivations: number): LocalizedText => ({
+    vi: `Tệp PKCS#12 yêu cầu tổng cộng hơn ${derivations} × ${max} vòng lặp dẫn xuất khóa (nhiều khóa hoặc nhiều phần mã hóa), vượt giới hạn (tùy chọn maxIterations).`,
+    en: `The PKCS#12 file asks for more than ${derivations} × ${max} key-derivation iterations in all (many keys or encrypted contents), over the limit (option maxIterations).`,
+  }),
   noKey: (): LocalizedText => ({
     vi: 'Tệp PKCS#12 không chứa khóa bí mật nào.',
     en: 'The PKCS#12 file holds no private key.',

@@ -4,10 +4,21 @@
  * MAC), NSS's pk12util (BER) and Java's keytool when installed — for the shared test PKI, whose leaves have
  * Vietnamese subjects. The certificate returned is the one holding the key, whatever the bag order.
  */
-import { createPublicKey, sign, verify } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  randomBytes,
+  sign,
+  verify,
+} from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, type TestPki } from '../../test/pki';
+import { encode, oid, sequence, smallIntegerDer } from '../cms/der';
 import { SignatureError } from '../errors';
+import { bmpPassword, KDF_PURPOSE, pkcs12Kdf } from './kdf';
 import { PKCS12_OID } from './oids';
 import { readPkcs12 } from './read';
 import { bagType, hasCommand, outerLayersAsBer, Pkcs12Lab, pkcs12FromBags, plainBags } from './test-support';
@@ -170,6 +181,60 @@ describe('readPkcs12', () => {
     expectKeyMatchesCertificate(readPkcs12(p12, PASSWORD.normalize('NFD')));
     const nfd = lab.export({ signer: pki.leaves.valid, password: PASSWORD.normalize('NFD') });
     expectKeyMatchesCertificate(readPkcs12(nfd, PASSWORD));
+  });
+
+  it('a MAC-less file: a password form whose decryption is garbage gives way to the next form', () => {
+    // OpenSSL before 1.1.0 turned each UTF-8 byte of a password into one BMP code unit: the key below is encrypted
+    // under that form (pbeWithSHAAnd3-KeyTripleDES-CBC), with a salt chosen so that the proper BMP form, which is
+    // tried first, decrypts it with valid padding into bytes that are no private key — as 1 salt in 256 does.
+    const utf8 = new TextEncoder().encode(PASSWORD);
+    const openssl10 = new Uint8Array(utf8.length * 2 + 2);
+    utf8.forEach((byte, i) => {
+      openssl10[2 * i + 1] = byte;
+    });
+    const pkcs8 = createPrivateKey(readFileSync(pki.leaves.valid.keyPath)).export({ type: 'pkcs8', format: 'der' });
+    const derive = (password: Uint8Array, salt: Uint8Array) => ({
+      key: pkcs12Kdf('sha1', password, salt, 1, KDF_PURPOSE.key, 24),
+      iv: pkcs12Kdf('sha1', password, salt, 1, KDF_PURPOSE.iv, 8),
+    });
+    let encrypted: { salt: Uint8Array; ciphertext: Buffer } | undefined;
+    for (let attempt = 0; attempt < 20_000 && !encrypted; attempt++) {
+      const salt = randomBytes(8);
+      const right = derive(openssl10, salt);
+      const cipher = createCipheriv('des-ede3-cbc', right.key, right.iv);
+      const ciphertext = Buffer.concat([cipher.update(pkcs8), cipher.final()]);
+      const first = derive(bmpPassword(PASSWORD), salt);
+      try {
+        const decipher = createDecipheriv('des-ede3-cbc', first.key, first.iv);
+        Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+        encrypted = { salt, ciphertext };
+      } catch {
+        // bad padding under the first form: the usual case, try another salt
+      }
+    }
+    if (!encrypted) throw new Error('no salt found');
+    const keyBag = sequence(
+      oid(PKCS12_OID.pkcs8ShroudedKeyBag),
+      encode(
+        0xa0,
+        sequence(
+          sequence(
+            oid(PKCS12_OID.pbeWithSHAAnd3KeyTripleDESCBC),
+            sequence(encode(0x04, encrypted.salt), smallIntegerDer(1)),
+          ),
+          encode(0x04, encrypted.ciphertext),
+        ),
+      ),
+    );
+    const plain = lab.export({
+      signer: pki.leaves.valid,
+      password: '',
+      args: ['-keypbe', 'NONE', '-certpbe', 'NONE', '-nomac'],
+    });
+    const certificateBag = plainBags(plain).find((bag) => bagType(bag) === PKCS12_OID.certBag) as Uint8Array;
+    const contents = readPkcs12(pkcs12FromBags([certificateBag, keyBag]), PASSWORD);
+    expect(Buffer.from(contents.certificate.der)).toEqual(Buffer.from(pki.leaves.valid.der));
+    expectKeyMatchesCertificate(contents);
   });
 
   it('an empty password', () => {

@@ -15,9 +15,9 @@ import {
   X509Certificate,
 } from 'node:crypto';
 import { children, DerError, octetStringContent, readOid, readTlv, smallInteger, type Tlv } from '../cms/der';
-import { SignatureError } from '../errors';
+import { positiveIntegerOption, SignatureError } from '../errors';
 import { type ParsedCertificate, parseCertificateDer } from '../pkix/certificate';
-import { checkIterations, decrypt, type PasswordForms, passwordForms } from './decrypt';
+import { DerivationBudget, decrypt, type PasswordForms, passwordForms } from './decrypt';
 import { KDF_PURPOSE, kdfDigestSize, pkcs12Kdf } from './kdf';
 import { PKCS12_TEXT, pkcs12Error } from './messages';
 import { DIGEST_BY_OID, PKCS12_OID } from './oids';
@@ -32,7 +32,10 @@ const MAX_NESTED_SAFE_CONTENTS = 4;
 export interface ReadPkcs12Options {
   /** Refuse larger input before parsing it. Default DEFAULT_MAX_PKCS12_BYTES (1 MiB). */
   readonly maxBytes?: number;
-  /** Refuse key derivations asking for more iterations (each costs a hash). Default 1,000,000. */
+  /**
+   * Refuse key derivations asking for more iterations (each costs a hash), and files asking for more than 16
+   * times as many in all. Default 1,000,000.
+   */
   readonly maxIterations?: number;
   /** Use the private key whose friendlyName attribute is this (needed only when the file holds several). */
   readonly friendlyName?: string;
@@ -98,27 +101,33 @@ class WrongPassword extends Error {}
 export function readPkcs12(data: Uint8Array, password: string, options: ReadPkcs12Options = {}): Pkcs12Contents {
   if (!(data instanceof Uint8Array)) throw new SignatureError('INVALID_ARGUMENT', 'pkcs12 must be a Uint8Array');
   if (typeof password !== 'string') throw new SignatureError('INVALID_ARGUMENT', 'password must be a string');
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_PKCS12_BYTES;
-  const maxIterations = options.maxIterations ?? DEFAULT_MAX_PKCS12_ITERATIONS;
+  if (typeof options !== 'object' || options === null)
+    throw new SignatureError('INVALID_ARGUMENT', 'options must be an object');
+  const maxBytes = positiveIntegerOption(options.maxBytes, 'maxBytes', DEFAULT_MAX_PKCS12_BYTES);
+  const maxIterations = positiveIntegerOption(options.maxIterations, 'maxIterations', DEFAULT_MAX_PKCS12_ITERATIONS);
+  const budget = new DerivationBudget(maxIterations);
+  if (options.friendlyName !== undefined && typeof options.friendlyName !== 'string')
+    throw new SignatureError('INVALID_ARGUMENT', 'options.friendlyName must be a string');
   if (data.length > maxBytes) throw pkcs12Error('PKCS12_TOO_LARGE', PKCS12_TEXT.tooLarge(data.length, maxBytes));
   try {
     const pfx = readPfx(data);
     let candidates = passwordCandidates(password);
     let mac: string | undefined;
     if (pfx.macData) {
-      const verified = verifyMac(data, pfx.macData, pfx.authSafe, candidates, maxIterations);
+      const verified = verifyMac(data, pfx.macData, pfx.authSafe, candidates, budget);
       candidates = [verified.password];
       mac = verified.label;
     }
     for (const candidate of candidates) {
-      let bags: Bags;
       try {
-        bags = readAuthenticatedSafe(pfx.authSafe, candidate, maxIterations, mac === undefined);
+        // Without a MAC, content or a key that is garbage under this form of the password (padding can pass by
+        // chance) means: try the next form.
+        const bags = readAuthenticatedSafe(pfx.authSafe, candidate, budget, mac === undefined);
+        return selectCredential(bags, mac, options.friendlyName);
       } catch (error) {
         if (error instanceof WrongPassword) continue;
         throw error;
       }
-      return selectCredential(bags, mac, options.friendlyName);
     }
     throw pkcs12Error('PKCS12_BAD_PASSWORD', PKCS12_TEXT.badPassword());
   } catch (error) {
@@ -190,7 +199,7 @@ function verifyMac(
   macData: Tlv,
   authSafe: Uint8Array,
   candidates: readonly PasswordForms[],
-  maxIterations: number,
+  budget: DerivationBudget,
 ): { password: PasswordForms; label: string } {
   // MacData ::= SEQUENCE { mac DigestInfo, macSalt OCTET STRING, iterations INTEGER DEFAULT 1 }
   const [digestInfo, saltTlv, iterationsTlv] = children(data, macData, 3);
@@ -207,10 +216,10 @@ function verifyMac(
   const expected = octetStringContent(data, digestTlv);
   const salt = octetStringContent(data, saltTlv);
   const iterations = iterationsTlv ? smallInteger(data, iterationsTlv) : 1;
-  checkIterations(iterations, maxIterations);
   const size = kdfDigestSize(digest);
   if (expected.length !== size) throw new DerError('MAC of the wrong length');
   for (const password of candidates) {
+    budget.spend(iterations);
     const key = pkcs12Kdf(digest, password.bmp, salt, iterations, KDF_PURPOSE.mac, size);
     const actual = createHmac(digest, key).update(authSafe).digest();
     if (timingSafeEqual(actual, expected))
@@ -223,7 +232,7 @@ function verifyMac(
 function readAuthenticatedSafe(
   authSafe: Uint8Array,
   password: PasswordForms,
-  maxIterations: number,
+  budget: DerivationBudget,
   unverified: boolean,
 ): Bags {
   const bags: Bags = { keys: [], certificates: [], certificateProtection: [] };
@@ -233,13 +242,13 @@ function readAuthenticatedSafe(
     const { type, content } = contentInfo(authSafe, info);
     if (type === PKCS12_OID.data) {
       if (!content) throw new DerError('data ContentInfo without content');
-      readSafeContents(octetStringContent(authSafe, content), bags, password, maxIterations, unverified, 0, undefined);
+      readSafeContents(octetStringContent(authSafe, content), bags, password, budget, unverified, 0, undefined);
     } else if (type === PKCS12_OID.encryptedData) {
       if (!content) throw new DerError('encryptedData ContentInfo without content');
-      const { plain, label } = decryptEncryptedData(authSafe, content, password, maxIterations);
+      const { plain, label } = decryptEncryptedData(authSafe, content, password, budget);
       if (!plain) throw new WrongPassword();
       try {
-        readSafeContents(plain, bags, password, maxIterations, unverified, 0, label);
+        readSafeContents(plain, bags, password, budget, unverified, 0, label);
       } catch (error) {
         // Without a MAC, padding can pass by chance under a wrong password; the bytes then do not parse.
         if (unverified && error instanceof DerError) throw new WrongPassword();
@@ -258,7 +267,7 @@ function readAuthenticatedSafe(
  * EncryptedData ::= SEQUENCE { version, EncryptedContentInfo ::= SEQUENCE { contentType,
  * contentEncryptionAlgorithm, encryptedContent [0] IMPLICIT OCTET STRING OPTIONAL } }.
  */
-function decryptEncryptedData(buf: Uint8Array, tlv: Tlv, password: PasswordForms, maxIterations: number) {
+function decryptEncryptedData(buf: Uint8Array, tlv: Tlv, password: PasswordForms, budget: DerivationBudget) {
   if (tlv.id !== 0x30) throw new DerError('EncryptedData is not a SEQUENCE');
   const [, encryptedContentInfo] = children(buf, tlv, 3);
   if (encryptedContentInfo?.id !== 0x30) throw new DerError('EncryptedContentInfo missing');
@@ -268,7 +277,7 @@ function decryptEncryptedData(buf: Uint8Array, tlv: Tlv, password: PasswordForms
   // [0] IMPLICIT OCTET STRING: primitive, or constructed from OCTET STRING segments (BER).
   const asOctetString: Tlv = { ...encrypted, cls: 0, num: 4 };
   const ciphertext = octetStringContent(buf, asOctetString);
-  return decrypt(buf, algorithm, ciphertext, password, maxIterations);
+  return decrypt(buf, algorithm, ciphertext, password, budget);
 }
 
 /** SafeContents ::= SEQUENCE OF SafeBag; SafeBag ::= SEQUENCE { bagId, bagValue [0] EXPLICIT, bagAttributes SET OPTIONAL }. */
@@ -276,7 +285,7 @@ function readSafeContents(
   buf: Uint8Array,
   bags: Bags,
   password: PasswordForms,
-  maxIterations: number,
+  budget: DerivationBudget,
   unverified: boolean,
   depth: number,
   protection: string | undefined,
@@ -300,7 +309,7 @@ function readSafeContents(
       if (valueTlv.id !== 0x30) throw new DerError('EncryptedPrivateKeyInfo is not a SEQUENCE');
       const [algorithm, encrypted] = children(buf, valueTlv, 2);
       if (!algorithm || !encrypted || algorithm.id !== 0x30) throw new DerError('EncryptedPrivateKeyInfo incomplete');
-      const { plain, label } = decrypt(buf, algorithm, octetStringContent(buf, encrypted), password, maxIterations);
+      const { plain, label } = decrypt(buf, algorithm, octetStringContent(buf, encrypted), password, budget);
       if (!plain) throw new WrongPassword();
       bags.keys.push({ ...attributes, der: plain, protection: label, unverified });
     } else if (bagId === PKCS12_OID.certBag) {
@@ -318,7 +327,7 @@ function readSafeContents(
         buf.subarray(valueTlv.start, valueTlv.end),
         bags,
         password,
-        maxIterations,
+        budget,
         unverified,
         depth + 1,
         protection,

@@ -1,4 +1,4 @@
-import { cryptoBackend, type PublicKeyDescription, type SignatureCheck } from '../crypto';
+import { cryptoBackend, type HashName, type PublicKeyDescription, type SignatureCheck } from '../crypto';
 import {
   childrenOf,
   DerError,
@@ -21,17 +21,8 @@ import { OID } from './oids';
 
 export { describePublicKey, type PublicKeyDescription } from '../crypto';
 
-export type DigestName =
-  | 'md2'
-  | 'md5'
-  | 'sha1'
-  | 'sha224'
-  | 'sha256'
-  | 'sha384'
-  | 'sha512'
-  | 'sha3-256'
-  | 'sha3-384'
-  | 'sha3-512';
+/** The digests the backends compute, and MD2, which certificates may name but nothing here computes. */
+export type DigestName = HashName | 'md2';
 
 /** An AlgorithmIdentifier as read: its OID and, when present, the DER of its parameters. */
 export interface AlgorithmIdentifier {

@@ -184,6 +184,24 @@ export function parseCertificates(
   return { ok: true, certificates };
 }
 
+/**
+ * The certificates a caller supplies (DER, PEM bundles or already parsed), in order; inputs that are not
+ * readable certificates are left out — they cannot designate a signer, and path validation would refuse them.
+ */
+export function parseCertificateInputs(
+  inputs: readonly (Uint8Array | string | ParsedCertificate)[],
+): ParsedCertificate[] {
+  const out: ParsedCertificate[] = [];
+  for (const input of inputs) {
+    if (isParsedCertificate(input)) out.push(input);
+    else {
+      const parsed = parseCertificates(input as Uint8Array | string);
+      if (parsed.ok) out.push(...parsed.certificates);
+    }
+  }
+  return out;
+}
+
 function certificateBlocks(
   input: Uint8Array | string,
 ): { ok: true; ders: Uint8Array[] } | { ok: false; reason: LocalizedText } {

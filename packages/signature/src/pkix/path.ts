@@ -7,7 +7,7 @@ import { isParsedCertificate, type ParsedCertificate, parseCertificates } from '
 import { isoDate, type LocalizedText, quoted } from './messages';
 import { displayLabel, namesMatch } from './name';
 import { OID, PROCESSED_CRITICAL_EXTENSIONS } from './oids';
-import { type RevocationInputs, RevocationSources } from './revocation';
+import { checkRevocationInputs, type RevocationInputs, RevocationSources } from './revocation';
 import type { TrustStore } from './trust-store';
 
 /*
@@ -221,6 +221,7 @@ function checkOptions(leaf: ParsedCertificate, options: PathValidationOptions): 
   const policy = options.revocationPolicy;
   if (policy !== undefined && policy !== 'require' && policy !== 'if-available' && policy !== 'skip')
     throw new SignatureError('INVALID_ARGUMENT', `validatePath: unknown revocationPolicy "${String(policy)}".`);
+  if (options.revocation !== undefined) checkRevocationInputs(options.revocation, 'validatePath');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -171,6 +171,35 @@ describe('OCSP evidence', () => {
   });
 });
 
+describe('supplied CRLs parsed once per array', () => {
+  it('a buffer refilled in place is read again, never answered from its earlier parse', async () => {
+    const crl = pki.crls.intermediate.der;
+    const buffer = new Uint8Array(crl);
+    expect((await validate(pki.leaves.revoked, { crls: [buffer] })).subIndication).toBe('REVOKED');
+    buffer.fill(0);
+    const emptied = await validate(pki.leaves.revoked, { crls: [buffer] });
+    expect([emptied.indication, emptied.subIndication]).toEqual(['INDETERMINATE', 'TRY_LATER']);
+    expect(emptied.checks.some((check) => !check.passed && check.message.en.includes('CRL #1'))).toBe(true);
+    buffer.set(crl);
+    expect((await validate(pki.leaves.revoked, { crls: [buffer] })).subIndication).toBe('REVOKED');
+  });
+
+  it('revocation inputs of the wrong shape are programmer errors (INVALID_ARGUMENT), not a failed path', async () => {
+    for (const revocation of [
+      5,
+      { crls: [null] },
+      { crls: pki.crls.intermediate.der },
+      { ocspResponses: [{}] },
+      { fetch: 'http://ca.example' },
+      { urlRewrites: { 'http://ocsp.ca.ptc': 1 } },
+    ])
+      await expect(validate(pki.leaves.valid, revocation as RevocationInputs)).rejects.toMatchObject({
+        name: 'SignatureError',
+        code: 'INVALID_ARGUMENT',
+      });
+  });
+});
+
 describe('CRL scope (issuingDistributionPoint)', () => {
   it('uses a CA-only CRL for the intermediate but never an indirect CRL', async () => {
     const caOnly = parseCrl(pki.crls.rootOnlyCa.der);

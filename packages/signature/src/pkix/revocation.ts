@@ -1,5 +1,6 @@
-import { fromBase64 } from '../bytes';
+import { bytesEqual, fromBase64 } from '../bytes';
 import type { SignatureCheck } from '../crypto';
+import { SignatureError } from '../errors';
 import type { Check, RevocationEvidence } from '../model/result';
 import { checkSignatureAlgorithm, verifySignedBytes } from './algorithms';
 import type { ParsedCertificate } from './certificate';
@@ -41,6 +42,31 @@ export interface RevocationInputs {
   urlRewrites?: Record<string, string>;
 }
 
+/**
+ * Throws SignatureError (INVALID_ARGUMENT) when `inputs` is not a RevocationInputs: a programmer error, refused
+ * before any verification rather than surfacing later as a failed path.
+ */
+export function checkRevocationInputs(inputs: unknown, caller: string): void {
+  const fail = (what: string): never => {
+    throw new SignatureError('INVALID_ARGUMENT', `${caller}: options.revocation${what}`);
+  };
+  if (typeof inputs !== 'object' || inputs === null) fail(' must be an object');
+  const { crls, ocspResponses, fetch, urlRewrites } = inputs as Record<string, unknown>;
+  const isData = (item: unknown) => item instanceof Uint8Array || typeof item === 'string';
+  if (crls !== undefined && !(Array.isArray(crls) && crls.every(isData)))
+    fail('.crls must be an array of Uint8Array (DER) or string (PEM)');
+  if (ocspResponses !== undefined && !(Array.isArray(ocspResponses) && ocspResponses.every(isData)))
+    fail('.ocspResponses must be an array of Uint8Array (DER) or string (base64)');
+  if (fetch !== undefined && typeof fetch !== 'function') fail('.fetch must be a function');
+  if (
+    urlRewrites !== undefined &&
+    (typeof urlRewrites !== 'object' ||
+      urlRewrites === null ||
+      !Object.values(urlRewrites).every((to) => typeof to === 'string'))
+  )
+    fail('.urlRewrites must be an object of strings');
+}
+
 /** Evidence issued before T without nextUpdate is accepted for this long after its thisUpdate. */
 export const MAX_AGE_WITHOUT_NEXT_UPDATE_MS = 24 * 60 * 60 * 1000;
 
@@ -64,20 +90,24 @@ export function rewriteRevocationUrl(url: string, rewrites: Record<string, strin
 
 /*
  * A server verifies many documents against the same few CRLs (loaded once, passed on every call): parsing a
- * CRL costs more than checking a whole certificate path, so the parsed form is kept per input — by identity for
- * bytes (a caller that rewrites a buffer in place must pass a new one), by value for PEM/base64 text.
+ * CRL costs more than checking a whole certificate path, so the parsed form is kept per input — per array for
+ * bytes, by value for PEM/base64 text. An array's entry holds a copy of the bytes it was parsed from and is used
+ * only while the array still holds them: a buffer refilled in place with a newer CRL is parsed again, never
+ * answered from the old one (a comparison costs far less than a parse).
  */
-const PARSED_CRL_BYTES = new WeakMap<Uint8Array, ParseCrlResult>();
+const PARSED_CRL_BYTES = new WeakMap<Uint8Array, { bytes: Uint8Array; parsed: ParseCrlResult }>();
 const PARSED_CRL_TEXT = new Map<string, ParseCrlResult>();
 const MAX_PARSED_CRL_TEXTS = 32;
 
 function parseCrlOnce(input: Uint8Array | string): ParseCrlResult {
   if (input instanceof Uint8Array) {
-    let parsed = PARSED_CRL_BYTES.get(input);
-    if (parsed === undefined) {
-      parsed = parseCrl(input);
-      PARSED_CRL_BYTES.set(input, parsed);
-    }
+    const known = PARSED_CRL_BYTES.get(input);
+    if (known !== undefined && bytesEqual(known.bytes, input)) return known.parsed;
+    const parsed = parseCrl(input);
+    if (!parsed.ok && input.length > MAX_CRL_BYTES) return parsed; // refused unread: nothing worth keeping
+    // A parsed DER CRL keeps its own copy of the bytes; PEM text and refused input are copied here.
+    const bytes = parsed.ok && bytesEqual(parsed.crl.der, input) ? parsed.crl.der : input.slice();
+    PARSED_CRL_BYTES.set(input, { bytes, parsed });
     return parsed;
   }
   if (typeof input !== 'string') return parseCrl(input);

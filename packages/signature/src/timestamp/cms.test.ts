@@ -292,6 +292,19 @@ describe('addSignatureTimestamp / readTimestampResponse — misuse and refusals'
     expect(() => addSignatureTimestamp(cms, token, { signerIndex: 1 })).toThrow(SignatureError);
   });
 
+  it('options of the wrong type are programmer errors (SignatureError), never a TypeError', () => {
+    const cms = sign(pki.leaves.valid);
+    const { token } = tsa.opensslToken(cmsSignatureValue(cms));
+    for (const run of [
+      () => cmsSignatureValue(cms, null as never),
+      () => addSignatureTimestamp(cms, token, null as never),
+      () => createTimestampRequest(content, null as never),
+      () => createTimestampRequest(content, { policy: 5 as never }),
+      () => readTimestampResponse(tsa.opensslReply(createTimestampRequest(content).request), 'x' as never),
+    ])
+      expect(run).toThrow(SignatureError);
+  });
+
   it('a token that is not a TimeStampToken, or too many tokens, never crash: INDETERMINATE', async () => {
     const cms = sign(pki.leaves.valid, SIGNED_AT);
     const junk = insertSignatureTimestamp(cms, Uint8Array.of(0x04, 0x02, 0xca, 0xfe), 0);

@@ -43,7 +43,9 @@ export async function evaluateCmsSignatureTimestamps(
  */
 export function cmsSignatureValue(cms: Uint8Array, options: { readonly signerIndex?: number } = {}): Uint8Array {
   const structure = readCms(cms, 'cmsSignatureValue');
-  return new Uint8Array(signerAt(structure, options.signerIndex ?? 0, 'cmsSignatureValue').signature);
+  return new Uint8Array(
+    signerAt(structure, signerIndexOf(options, 'cmsSignatureValue'), 'cmsSignatureValue').signature,
+  );
 }
 
 /**
@@ -59,7 +61,7 @@ export function addSignatureTimestamp(
   options: { readonly signerIndex?: number } = {},
 ): Uint8Array {
   const structure = readCms(cms, 'addSignatureTimestamp');
-  const signerIndex = options.signerIndex ?? 0;
+  const signerIndex = signerIndexOf(options, 'addSignatureTimestamp');
   const signer = signerAt(structure, signerIndex, 'addSignatureTimestamp');
   if (!(token instanceof Uint8Array))
     throw new SignatureError('INVALID_ARGUMENT', 'addSignatureTimestamp: token must be a Uint8Array (DER)');
@@ -109,6 +111,12 @@ function readCms(cms: Uint8Array, caller: string): SignedDataStructure {
   } catch (error) {
     throw new SignatureError('INVALID_ARGUMENT', `${caller}: cms is not a readable CMS SignedData`, { cause: error });
   }
+}
+
+function signerIndexOf(options: { readonly signerIndex?: number }, caller: string): number {
+  if (typeof options !== 'object' || options === null)
+    throw new SignatureError('INVALID_ARGUMENT', `${caller}: options must be an object`);
+  return options.signerIndex ?? 0;
 }
 
 function signerAt(structure: SignedDataStructure, index: number, caller: string): SignerInfoData {

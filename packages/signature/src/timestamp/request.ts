@@ -49,10 +49,15 @@ export interface TimestampRequest {
 export function createTimestampRequest(data: Uint8Array, options: TimestampRequestOptions = {}): TimestampRequest {
   if (!(data instanceof Uint8Array))
     throw new SignatureError('INVALID_ARGUMENT', 'createTimestampRequest: data must be a Uint8Array');
+  if (typeof options !== 'object' || options === null)
+    throw new SignatureError('INVALID_ARGUMENT', 'createTimestampRequest: options must be an object');
   const name = options.digest ?? 'sha256';
   if (name !== 'sha256' && name !== 'sha384' && name !== 'sha512')
     throw new SignatureError('INVALID_ARGUMENT', `createTimestampRequest: digest must be sha256, sha384 or sha512`);
-  if (options.policy !== undefined && !/^[0-2](\.(0|[1-9][0-9]{0,9})){1,30}$/.test(options.policy))
+  if (
+    options.policy !== undefined &&
+    (typeof options.policy !== 'string' || !/^[0-2](\.(0|[1-9][0-9]{0,9})){1,30}$/.test(options.policy))
+  )
     throw new SignatureError('INVALID_ARGUMENT', 'createTimestampRequest: policy must be a dotted OID');
   const digest = digestByName(name);
   const imprint = new Uint8Array(createHash(name).update(data).digest());
@@ -85,9 +90,18 @@ const STATUS: Record<number, LocalizedText> = {
 
 /**
  * Reads a TimeStampResp: the token when the status is granted (0) or grantedWithMods (1). With `expected`, the
- * token must answer that request (same imprint, same nonce). Never throws for bad input.
+ * token must answer that request (same imprint, same nonce). Never throws for bad input; throws SignatureError
+ * (INVALID_ARGUMENT) when `expected` is not a TimestampRequest.
  */
 export function readTimestampResponse(response: Uint8Array, expected?: TimestampRequest): TimestampResponse {
+  if (
+    expected !== undefined &&
+    (typeof expected !== 'object' || expected === null || !(expected.imprint instanceof Uint8Array))
+  )
+    throw new SignatureError(
+      'INVALID_ARGUMENT',
+      'readTimestampResponse: expected must come from createTimestampRequest',
+    );
   const failure = (status: number | undefined, vi: string, en: string): TimestampResponse => ({
     ok: false,
     status,

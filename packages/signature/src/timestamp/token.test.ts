@@ -157,6 +157,15 @@ describe('verifyTimestampToken — TSA certificate constraints (RFC 3161 §2.3)'
     });
     expect(found.indication).toBe('TOTAL-PASSED');
     expect(found.chain[0]?.source).toBe('supplied');
+    // Supplied entries that are no certificate are skipped, as verifyCms skips them (never a TypeError).
+    const amid = await verifyTimestampToken(token, {
+      data,
+      trust,
+      revocation,
+      at: AFTER,
+      intermediates: [null, 'không phải PEM', Uint8Array.of(1, 2), tsa.certificate('tsa')] as never,
+    });
+    expect(amid.indication).toBe('TOTAL-PASSED');
   });
 
   it('refuses a genTime before the TSA certificate existed (NOT_YET_VALID)', async () => {

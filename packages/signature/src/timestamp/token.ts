@@ -14,7 +14,7 @@
 import type { LocalizedText } from '@lienthong/report';
 import { toHex } from '../bytes';
 import { digestVerdict } from '../cms/algorithms';
-import { type CertificateFields, readCertificateFields } from '../cms/certificate';
+import { type CertificateFields, readEachCertificateFields } from '../cms/certificate';
 import { bytesEqual, DerError } from '../cms/der';
 import { NotSignedDataError, parseSignedData, type SignedDataStructure } from '../cms/parse';
 import { checkSigner, type Failure } from '../cms/signer';
@@ -34,12 +34,12 @@ import {
   type ParsedCertificate,
   type PathValidationResult,
   parseCertificateDer,
-  parseCertificates,
   type RevocationInputs,
   readName,
   type TrustStore,
   validatePath,
 } from '../pkix';
+import { parseCertificateInputs } from '../pkix/certificate';
 import { MSG } from './messages';
 import { parseTstInfo, TST_INFO_OID, type TstInfo } from './tstinfo';
 
@@ -181,12 +181,12 @@ export async function checkToken(
 
   // 2. The TSA's signature over the TSTInfo, by the CMS layer.
   const info = structure.signerInfos[0] as (typeof structure.signerInfos)[number];
-  const embedded = readFields(structure.certificates);
-  const supplied = readFields([
+  const embedded = readEachCertificateFields(structure.certificates);
+  const supplied = readEachCertificateFields([
     ...(context.extraCertificates ?? []),
-    ...suppliedCertificates(options.intermediates ?? []).map((certificate) => certificate.der),
+    ...parseCertificateInputs(options.intermediates ?? []).map((certificate) => certificate.der),
   ]);
-  const anchors = readFields(options.trust.anchors.map((anchor) => anchor.der));
+  const anchors = readEachCertificateFields(options.trust.anchors.map((anchor) => anchor.der));
   const outcome = await checkSigner(info, {
     structure,
     content: structure.eContent as Uint8Array,
@@ -400,28 +400,4 @@ function unreadable(subIndication: SubIndication, message: LocalizedText): Times
     checks: [{ id: 'timestamp.format', passed: false, message }],
     legacy: false,
   };
-}
-
-function readFields(ders: readonly Uint8Array[]): CertificateFields[] {
-  const out: CertificateFields[] = [];
-  for (const der of ders) {
-    try {
-      out.push(readCertificateFields(der));
-    } catch {
-      // Not a certificate: it cannot be the TSA's, and path validation would refuse it too.
-    }
-  }
-  return out;
-}
-
-function suppliedCertificates(inputs: readonly (Uint8Array | string | ParsedCertificate)[]): ParsedCertificate[] {
-  const out: ParsedCertificate[] = [];
-  for (const input of inputs) {
-    if (typeof input !== 'string' && !(input instanceof Uint8Array)) out.push(input);
-    else {
-      const parsed = parseCertificates(input);
-      if (parsed.ok) out.push(...parsed.certificates);
-    }
-  }
-  return out;
 }
