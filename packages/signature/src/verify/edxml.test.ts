@@ -4,9 +4,11 @@
  * INDETERMINATE/SIGNED_DATA_NOT_FOUND.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SignedXml } from 'xml-crypto';
 import { signCmsAttached } from '../cms';
 import { type AttachmentResult, type VerificationResult, VerificationResultSchema } from '../model/result';
 import { PdfBuilder } from '../pdf/testkit';
+import { ENVELOPED_SIGNATURE, EXC_C14N } from '../xmldsig/algorithms';
 import {
   envelope,
   type Material,
@@ -255,6 +257,65 @@ describe('detached signatures and their content', () => {
   });
 });
 
+describe('an envelope signed by ID reference (coverage { allowIdReferences: true })', () => {
+  /** `xml` signed by xml-crypto with one reference, to the element `xpath` selects (xml-crypto gives it an Id). */
+  function signById(xml: string, xpath: string): Uint8Array {
+    const sig = new SignedXml({
+      privateKey: m.signer.key,
+      publicCert: m.signer.certificate,
+      signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+      canonicalizationAlgorithm: EXC_C14N,
+    });
+    sig.addReference({
+      xpath,
+      transforms: [ENVELOPED_SIGNATURE, EXC_C14N],
+      digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+    });
+    sig.computeSignature(xml, {
+      prefix: 'ds',
+      location: { reference: "/*/*[local-name(.)='edXMLEnvelope']/*[local-name(.)='edXMLHeader']", action: 'append' },
+    });
+    return utf8(sig.getSignedXml());
+  }
+  const byId = () => ({
+    ...m.options,
+    intermediates: [m.pki.intermediate.pem],
+    xml: { coverage: { allowIdReferences: true } as const },
+  });
+
+  it('lists and verifies the attachments outside the signed element, as not covered by the envelope signature', async () => {
+    const xml = envelope([
+      { name: 'cong-van.pdf', data: m.signedPdf },
+      { name: 'phu-luc.pdf', data: tamperedPdf(m.signedPdf) },
+    ]);
+    const result = checked(await verify(signById(xml, "//*[local-name(.)='edXMLEnvelope']"), byId()));
+    expect(result.signatures.map((signature) => [signature.indication, signature.coverage?.kind])).toEqual([
+      ['TOTAL-PASSED', 'references'],
+    ]);
+    expect(result.attachments.map(summary)).toEqual([
+      ['cong-van.pdf', 'pdf', 'verified', 'TOTAL-PASSED'],
+      ['phu-luc.pdf', 'pdf', 'verified', 'TOTAL-FAILED'],
+    ]);
+    expect(result.attachments.some((attachment) => attachment.coveredByEnvelopeSignature)).toBe(false);
+    expect(result.indication).toBe('TOTAL-FAILED');
+  });
+
+  it('reports the attachments of the file received, not those of a signed edXML wrapped inside it', async () => {
+    // A genuinely signed document (by Id) carried inside another edXML whose own attachment is a tampered PDF.
+    const inner = envelope([{ name: 'cong-van.pdf', data: m.signedPdf }])
+      .replace(/^<\?xml[^>]*>\s*/, '')
+      .replace(/^<edXML\b/, '<edXML Id="goc"');
+    const outer = envelope([{ name: 'cong-van.pdf', data: tamperedPdf(m.signedPdf) }]);
+    const wrapped = outer.replace(/<\/edXML>\s*$/, `${inner}</edXML>`);
+    expect(wrapped).not.toBe(outer);
+    const result = checked(await verify(signById(wrapped, "//*[@Id='goc']"), byId()));
+    expect(result.signatures.map((signature) => signature.indication)).toEqual(['TOTAL-PASSED']);
+    expect(result.attachments.map(summary)).toEqual([['cong-van.pdf', 'pdf', 'verified', 'TOTAL-FAILED']]);
+    expect(result.attachments[0]?.coveredByEnvelopeSignature).toBe(false);
+    expect(result.indication).toBe('TOTAL-FAILED');
+  });
+});
+
 describe('attachments that cannot be read are reported, never dropped', () => {
   it('a payload that is not base64 is undecodable and makes the file INDETERMINATE/FORMAT_FAILURE', async () => {
     const xml = envelope([
@@ -290,6 +351,39 @@ describe('attachments that cannot be read are reported, never dropped', () => {
     expect(result.indication).toBe('INDETERMINATE');
   });
 
+  it('attachments past maxTotalAttachmentBytes are not decoded: undecodable, INDETERMINATE, never dropped', async () => {
+    const attachments = standardAttachments(m);
+    const total = m.signedPdf.length + m.report.length;
+    const input = signEnvelope(envelope(attachments), m.signer);
+    const result = checked(await verify(input, { ...m.options, maxTotalAttachmentBytes: total }));
+    expect(result.attachments.map((attachment) => [attachment.name, attachment.status])).toEqual([
+      ['cong-van.pdf', 'verified'],
+      ['bao-cao.txt', 'not-applicable'],
+      ['bao-cao.txt.p7s', 'undecodable'],
+    ]);
+    expect(result.attachments[2]?.message.en).toContain('maxTotalAttachmentBytes');
+    expect(result.attachments[2]?.message.vi).toContain('tổng giới hạn');
+    expect([result.indication, result.subIndication]).toEqual(['INDETERMINATE', 'FORMAT_FAILURE']);
+  });
+
+  it('ZIP wrappers inflate only within what is left of the total (a small envelope cannot hold gigabytes)', async () => {
+    // Zeros deflate a thousandfold: each 256 KiB file travels as a few hundred bytes of base64.
+    const zeros = new Uint8Array(256 * 1024);
+    const files = [1, 2, 3, 4].map((n) => ({ name: `phu-luc-${n}.bin`, data: zeros }));
+    const xml = envelope(files, { zipLikeVnpt: true });
+    expect(xml.length).toBeLessThan(16 * 1024);
+    const result = checked(await verify(utf8(xml), { ...m.options, maxTotalAttachmentBytes: 300 * 1024 }));
+    expect(result.attachments.map((attachment) => [attachment.status, attachment.size, attachment.unzipped])).toEqual([
+      ['not-applicable', zeros.length, true],
+      ['undecodable', null, false],
+      ['undecodable', null, false],
+      ['undecodable', null, false],
+    ]);
+    for (const attachment of result.attachments.slice(1))
+      expect(attachment.message.en).toContain('the attachments together reach the 307,200-byte limit');
+    expect(result.indication).toBe('INDETERMINATE');
+  });
+
   it('an envelope that is not well-formed XML is INDETERMINATE/FORMAT_FAILURE', async () => {
     const xml = envelope(standardAttachments(m));
     const result = checked(await verify(utf8(xml.slice(0, xml.length - 40)), m.options));
@@ -306,6 +400,45 @@ describe('attachments that cannot be read are reported, never dropped', () => {
     const result = checked(await verify(utf8(envelope([{ name: 'x.pdf', data: garbage }])), m.options));
     expect(summary(result.attachments[0])).toEqual(['x.pdf', 'pdf', 'verified', 'INDETERMINATE']);
     expect([result.indication, result.subIndication]).toEqual(['INDETERMINATE', 'FORMAT_FAILURE']);
+  });
+
+  it('a PDF whose signature its structure does not lead to is not "unsigned": it counts, INDETERMINATE', async () => {
+    // The catalog's /AcroForm renamed: the signature field is unreachable, its /ByteRange and CMS still there.
+    const hidden = new Uint8Array(
+      Buffer.from(Buffer.from(m.signedPdf).toString('latin1').replace('/AcroForm', '/AcroFxrm'), 'latin1'),
+    );
+    expect(hidden.length).toBe(m.signedPdf.length);
+    const alone = checked(await verify(hidden, m.options));
+    expect([alone.indication, alone.subIndication]).toEqual(['INDETERMINATE', 'FORMAT_FAILURE']);
+    expect(alone.message.en).toContain('/ByteRange');
+    const input = signEnvelope(envelope([{ name: 'cong-van.pdf', data: hidden }]), m.signer);
+    const result = checked(await verify(input, m.options));
+    expect(summary(result.attachments[0])).toEqual(['cong-van.pdf', 'pdf', 'verified', 'INDETERMINATE']);
+    expect(result.attachments[0]?.countsTowardsIndication).toBe(true);
+    expect(result.indication).toBe('INDETERMINATE');
+  });
+
+  it('an XML attachment is checked for its own XMLDSig signature: a signed one counts, an unsigned one does not', async () => {
+    const signedXml = signEnvelope(envelope([]), m.signer); // a signed edXML carried as an attachment
+    const tamperedXml = utf8(new TextDecoder().decode(signedXml).replace('Nghệ An', 'Hà Tĩnh'));
+    const plainXml = utf8('<?xml version="1.0" encoding="UTF-8"?><bao-cao><so>12</so></bao-cao>');
+    const input = signEnvelope(
+      envelope([
+        { name: 'goc.edxml', data: signedXml },
+        { name: 'sua.xml', data: tamperedXml },
+        { name: 'bao-cao.xml', data: plainXml },
+      ]),
+      m.signer,
+    );
+    const result = checked(await verify(input, m.options));
+    expect(result.attachments.map(summary)).toEqual([
+      ['goc.edxml', 'xml', 'verified', 'TOTAL-PASSED'],
+      ['sua.xml', 'xml', 'verified', 'TOTAL-FAILED'],
+      ['bao-cao.xml', 'xml', 'not-applicable', null],
+    ]);
+    expect(result.attachments[0]?.result?.format).toBe('edxml');
+    expect(result.attachments[2]?.countsTowardsIndication).toBe(false);
+    expect([result.indication, result.subIndication]).toEqual(['TOTAL-FAILED', 'HASH_FAILURE']);
   });
 
   it('a PDF attachment with two signatures (person, then agency seal) is verified whole', async () => {

@@ -2,15 +2,18 @@
  * An edXML envelope verified as a whole: its own XMLDSig signature, then every attachment — the legally binding
  * signatures usually sit in the attached PDFs, outside the envelope (signatures.md §1.5, §3 (a) 9).
  *
- * Where the attachments are read from: when the envelope signature passed, from the signed bytes it returned
- * (`signedMessage`), never from the input, so nothing unsigned is read in their place; they are then marked
- * `coveredByEnvelopeSignature`. Otherwise from the input as received.
+ * Where the attachments are read from: when the envelope signature passed over the whole document, from the
+ * signed bytes it returned (`signedMessage`), never from the input, so nothing unsigned is read in their place;
+ * they are then marked `coveredByEnvelopeSignature`. Otherwise (no signature, a failed one, or one by Id reference)
+ * from the input as received.
  *
  * The overall indication of the file is the worst (TOTAL-FAILED over INDETERMINATE over TOTAL-PASSED) of:
  *   - each signature of the envelope, or the envelope's own failure when it could not be read as XML;
- *   - each attachment that holds, or may hold, a signature: a PDF with at least one signature, any CMS (a detached
- *     one whose content is not among the attachments is INDETERMINATE/SIGNED_DATA_NOT_FOUND), and an attachment
- *     that could not be decoded (INDETERMINATE/FORMAT_FAILURE: it may hold a signature no one checked);
+ *   - each attachment that holds, or may hold, a signature: a PDF with at least one signature (or signature data
+ *     its structure does not lead to), any CMS (a detached one whose content is not among the attachments is
+ *     INDETERMINATE/SIGNED_DATA_NOT_FOUND), an XML file with an XMLDSig signature (its own signature only: the
+ *     attachments of an edXML inside an edXML are not opened), and an attachment that could not be decoded
+ *     (INDETERMINATE/FORMAT_FAILURE: it may hold a signature no one checked);
  *   - the attachment list itself when it could not be read (INDETERMINATE/FORMAT_FAILURE).
  * Attachments without a signature (an unsigned PDF, a DOCX, an image) are listed but do not count: they are what
  * they are, signed by nothing or by the envelope. When nothing counts — no signature anywhere — the file is
@@ -29,21 +32,23 @@ import {
   type Reference,
 } from '@lienthong/edxml';
 import type { LocalizedText } from '@lienthong/report';
+import { indexOfAscii } from '../bytes';
 import { parseSignedData } from '../cms/parse';
+import { DEFAULT_MAX_CMS_BYTES, decodeCmsInput } from '../cms/verify';
 import {
   type AttachmentKind,
   type AttachmentResult,
   type Indication,
   overallIndication,
   type SubIndication,
-  type VerificationResult,
 } from '../model/result';
 import { verifyPdf } from '../pdf';
-import { verifyXmlSignature } from '../xmldsig';
-import { detectSignatureFormat, isSignedDataContentInfo, xmlRootElement } from './detect';
+import { verifyXmlSignature, type XmlSignatureVerification } from '../xmldsig';
+import { detectSignatureFormat, xmlRootElement } from './detect';
 import { INDICATION_WORDS, MSG } from './messages';
 import { pdfOptions, type Settings, xmlOptions } from './options';
-import { fileResult, guarded, nestedResult, type Outcome, verifyCmsBytes } from './outcome';
+import { cmsInput, fileResult, guarded, nestedResult, type Outcome, verifyCmsBytes } from './outcome';
+import { type VerificationResultWithSignedContent, withSignedContent } from './signed-content';
 
 /** One decoded attachment, before verification. */
 interface Entry {
@@ -71,24 +76,36 @@ interface Contribution {
   readonly message: LocalizedText;
 }
 
+/**
+ * An XML attachment that cannot be read but names this namespace may hold a signature no one checked: it counts
+ * (INDETERMINATE), as an undecodable attachment does.
+ */
+const XMLDSIG_NAMESPACE = 'http://www.w3.org/2000/09/xmldsig#';
+
 /** Names that say "the detached signature of the file named like me without this extension". */
 const DETACHED_EXTENSION = /\.(p7s|p7m|sig)$/i;
 
-export async function verifyEdxml(input: Uint8Array, settings: Settings): Promise<VerificationResult> {
+export async function verifyEdxml(input: Uint8Array, settings: Settings): Promise<VerificationResultWithSignedContent> {
   let signedMessage: EdxmlMessage | undefined;
+  let verification: XmlSignatureVerification | undefined;
   const envelope = await guarded(async () => {
-    const verification = await verifyXmlSignature(input, xmlOptions(settings));
-    signedMessage = verification.signedMessage;
+    verification = await verifyXmlSignature(input, xmlOptions(settings));
+    // Only a signature over the whole document (URI="") signs this file's own attachments. One by Id (under the
+    // allowIdReferences policy) signs one element — possibly a signed edXML wrapped inside another, whose
+    // attachments are not those of the file received.
+    if (verification.signatures.every((signature) => signature.coverage?.kind === 'whole-document'))
+      signedMessage = verification.signedMessage;
     return verification;
   });
 
   // A bare edXMLEnvelope root has no AttachmentEncoded (it is the envelope's sibling): no attachment to read.
   const bareEnvelope = xmlRootElement(input)?.localName === 'edXMLEnvelope';
   const read = bareEnvelope ? NO_ATTACHMENTS : readAttachments(input, signedMessage, settings);
+  const budget = { remaining: settings.maxTotalAttachmentBytes };
   const entries = read.attachments.map((attachment, position) =>
-    decodeEntry(attachment, position + 1, read.references, settings),
+    decodeEntry(attachment, position + 1, read.references, settings, budget),
   );
-  pairDetachedSignatures(entries);
+  pairDetachedSignatures(entries, settings);
   const attachments: AttachmentResult[] = [];
   for (const entry of entries) attachments.push(await verifyEntry(entry, read.covered, settings));
 
@@ -117,7 +134,11 @@ export async function verifyEdxml(input: Uint8Array, settings: Settings): Promis
 
   const overall = overallIndication(contributions);
   const message = summarise({ envelope, envelopeSigned, read, attachments, contributions, overall });
-  return { ...fileResult(settings, 'edxml', { ...overall, message, signatures: envelope.signatures }), attachments };
+  const result = {
+    ...fileResult(settings, 'edxml', { ...overall, message, signatures: envelope.signatures }),
+    attachments,
+  };
+  return withSignedContent(result, verification);
 }
 
 interface ReadAttachments {
@@ -161,23 +182,36 @@ function readAttachments(input: Uint8Array, signed: EdxmlMessage | undefined, se
   return { attachments: message.attachments, references, covered: signed !== undefined, unreadable };
 }
 
+/**
+ * Decodes one attachment within what is left of the envelope's total (`budget`, spent here): a decoded attachment
+ * is held until the file's result is made, and ZIP wrappers inflate, so the input cap alone does not bound them.
+ * Past the total an attachment is not decoded at all, and says why.
+ */
 function decodeEntry(
   attachment: Attachment,
   index: number,
   references: ReadonlyMap<string, Reference>,
   settings: Settings,
+  budget: { remaining: number },
 ): Entry {
   const reference =
     attachment.contentId === undefined ? undefined : references.get(normalizeContentId(attachment.contentId));
+  const limitedByTotal = budget.remaining < settings.maxAttachmentBytes;
   let decoded: DecodedAttachment;
   try {
-    decoded = decodeAttachment(attachment, {
-      ...(reference !== undefined ? { reference } : {}),
-      maxBytes: settings.maxAttachmentBytes,
-    });
+    decoded =
+      budget.remaining === 0
+        ? { ok: false, reason: MSG.attachmentsTotalTooLarge(settings.maxTotalAttachmentBytes) }
+        : decodeAttachment(attachment, {
+            ...(reference !== undefined ? { reference } : {}),
+            maxBytes: Math.min(settings.maxAttachmentBytes, budget.remaining),
+          });
   } catch (error) {
     decoded = { ok: false, reason: MSG.internal(error instanceof Error ? error.message : String(error)) };
   }
+  if (decoded.ok) budget.remaining -= decoded.data.length;
+  else if (limitedByTotal && budget.remaining > 0)
+    decoded = { ok: false, reason: MSG.attachmentsTotalTooLarge(settings.maxTotalAttachmentBytes, decoded.reason) };
   const declaredName = attachment.attachmentName ?? reference?.attachmentName;
   if (!decoded.ok)
     return { index, attachment, reference, decoded, name: declaredName ?? null, kind: null, signedBy: [] };
@@ -192,35 +226,24 @@ function kindOf(data: Uint8Array): AttachmentKind {
   return detectContentKind(data);
 }
 
-/** The DER of a CMS held as DER, PEM or bare base64; undefined when it cannot be decoded here. */
-function cmsDer(data: Uint8Array): Uint8Array | undefined {
-  if (isSignedDataContentInfo(data)) return data;
-  const text = new TextDecoder('latin1').decode(data);
-  const body = /-----BEGIN [A-Z0-9 #]+-----([\s\S]*?)-----END /.exec(text)?.[1] ?? text;
-  const compact = body.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return undefined;
+/**
+ * Whether a CMS (DER, PEM or bare base64) carries no content of its own, read as `verifyCms` reads it; undefined
+ * when it cannot be parsed (verifyCms will say why).
+ */
+function isDetached(data: Uint8Array, settings: Settings): boolean | undefined {
+  const decoded = decodeCmsInput(cmsInput(data), settings.options.maxBytes ?? DEFAULT_MAX_CMS_BYTES);
+  if (!decoded.ok) return undefined;
   try {
-    return Uint8Array.from(atob(compact), (character) => character.charCodeAt(0));
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether a CMS carries no content of its own; undefined when it cannot be parsed (verifyCms will say why). */
-function isDetached(data: Uint8Array): boolean | undefined {
-  const der = cmsDer(data);
-  if (der === undefined) return undefined;
-  try {
-    return parseSignedData(der).eContent === undefined;
+    return parseSignedData(decoded.bytes).eContent === undefined;
   } catch {
     return undefined;
   }
 }
 
 /** For each detached CMS `x.p7s`, the sibling attachment named `x` (exactly, else ignoring case) is its content. */
-function pairDetachedSignatures(entries: readonly Entry[]): void {
+function pairDetachedSignatures(entries: readonly Entry[], settings: Settings): void {
   for (const entry of entries) {
-    if (entry.kind !== 'cms' || !entry.decoded.ok || isDetached(entry.decoded.data) !== true) continue;
+    if (entry.kind !== 'cms' || !entry.decoded.ok || isDetached(entry.decoded.data, settings) !== true) continue;
     const base = entry.name?.replace(DETACHED_EXTENSION, '');
     if (entry.name === null || base === undefined || base === entry.name || base === '') {
       entry.detached = { found: false, message: MSG.detachedContentUnnamed };
@@ -287,6 +310,24 @@ async function verifyEntry(entry: Entry, covered: boolean, settings: Settings): 
       message: unsigned ? join(MSG.attachmentUnsignedPdf, signedBy) : join(outcome.message, signedBy),
       result: nestedResult(subject, 'pdf', outcome),
     };
+  }
+
+  if (entry.kind === 'xml') {
+    // Its own XMLDSig signature only: the attachments of an edXML carried as an attachment are not opened.
+    const outcome = await guarded(() => verifyXmlSignature(data, xmlOptions(settings)));
+    const signed =
+      outcome.signatures.length > 0 ||
+      (outcome.subIndication !== 'SIGNED_DATA_NOT_FOUND' && indexOfAscii(data, XMLDSIG_NAMESPACE) >= 0);
+    if (signed) {
+      const format = detectSignatureFormat(data) === 'edxml' ? 'edxml' : 'xmldsig';
+      return {
+        ...base,
+        status: 'verified',
+        countsTowardsIndication: true,
+        message: join(outcome.message, signedBy),
+        result: nestedResult(subject, format, outcome),
+      };
+    }
   }
 
   if (entry.kind === 'cms') {

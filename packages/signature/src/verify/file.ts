@@ -5,10 +5,11 @@
  */
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { SignatureError } from '../errors';
-import type { InputError, VerificationResult } from '../model/result';
+import type { InputError } from '../model/result';
 import { MSG } from './messages';
 import { resolveSettings, type Settings, type VerifyOptions } from './options';
 import { inputFailure } from './outcome';
+import type { VerificationResultWithSignedContent } from './signed-content';
 import { verifyBytes } from './verify';
 
 const CHUNK_BYTES = 1024 * 1024;
@@ -19,7 +20,7 @@ const CHUNK_BYTES = 1024 * 1024;
  * (the file may grow in between). I/O failures and oversized files give an INDETERMINATE result with `error` set.
  * Throws SignatureError only for invalid arguments.
  */
-export async function verifyFile(path: string, options: VerifyOptions): Promise<VerificationResult> {
+export async function verifyFile(path: string, options: VerifyOptions): Promise<VerificationResultWithSignedContent> {
   if (typeof path !== 'string' || path === '')
     throw new SignatureError('INVALID_ARGUMENT', 'path must be a non-empty string');
   const settings = resolveSettings({ ...options, subject: options?.subject ?? path });

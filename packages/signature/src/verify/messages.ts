@@ -135,6 +135,12 @@ export const MSG = {
       `Không giải mã được tệp đính kèm (${reason.vi}): không kiểm tra được chữ ký có thể có trong tệp.`,
       `The attachment could not be decoded (${reason.en}): any signature it holds could not be checked.`,
     ),
+  /** `reason`: what stopped the decoding within what was left of the total. */
+  attachmentsTotalTooLarge: (max: number, reason?: LocalizedText) =>
+    t(
+      `các tệp đính kèm đạt tổng giới hạn ${formatBytes(max, 'vi')} byte sau khi giải mã (tùy chọn maxTotalAttachmentBytes) nên tệp này không được giải mã${reason ? `: ${reason.vi}` : ''}`,
+      `the attachments together reach the ${formatBytes(max, 'en')}-byte limit once decoded (option maxTotalAttachmentBytes), so this one was not decoded${reason ? `: ${reason.en}` : ''}`,
+    ),
   attachmentNotApplicable: (kind: AttachmentKind) =>
     t(
       `Tệp đính kèm là ${ATTACHMENT_KIND_LABELS[kind].vi}, không phải PDF hay chữ ký CMS: không có chữ ký để kiểm tra.`,

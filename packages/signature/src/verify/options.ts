@@ -1,13 +1,19 @@
 import type { VerifyCmsOptions } from '../cms';
-import { SignatureError } from '../errors';
+import { positiveIntegerOption, SignatureError } from '../errors';
 import { DEFAULT_MAX_PDF_BYTES, type VerifyPdfOptions } from '../pdf';
 import type { RevocationInputs, TrustStore } from '../pkix';
+import { checkRevocationInputs } from '../pkix/revocation';
 import type { CoveragePolicy, RevocationPolicy, VerifyXmlSignatureOptions } from '../xmldsig';
 
 /** The default cap on an input verified by content: the largest of the format verifiers' caps (PDF, 256 MiB). */
 export const DEFAULT_MAX_VERIFY_BYTES = DEFAULT_MAX_PDF_BYTES;
 /** The default cap on one decoded edXML attachment (as `@lienthong/edxml` reads them): 100 MiB. */
 export const DEFAULT_MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
+/**
+ * The default cap on all decoded attachments of one envelope together: 512 MiB. The input cap alone does not
+ * bound them: a ZIP-wrapped attachment of a hundred kilobytes can inflate to `maxAttachmentBytes`.
+ */
+export const DEFAULT_MAX_TOTAL_ATTACHMENT_BYTES = 512 * 1024 * 1024;
 
 export interface VerifyOptions {
   /** Trust anchors (explicit configuration only), for every signature of the input and of its attachments. */
@@ -33,6 +39,11 @@ export interface VerifyOptions {
   readonly maxBytes?: number;
   /** Largest decoded edXML attachment, in bytes; default 100 MiB. */
   readonly maxAttachmentBytes?: number;
+  /**
+   * Largest total of an envelope's decoded attachments, in bytes; default 512 MiB. Attachments past it are not
+   * decoded and are reported as undecodable (the file is then INDETERMINATE), never dropped.
+   */
+  readonly maxTotalAttachmentBytes?: number;
   /** XMLDSig policy for XML inputs and edXML envelopes. */
   readonly xml?: {
     readonly allowWithComments?: boolean;
@@ -52,33 +63,74 @@ export interface Settings {
   readonly at: Date;
   readonly maxBytes: number;
   readonly maxAttachmentBytes: number;
+  readonly maxTotalAttachmentBytes: number;
   readonly options: VerifyOptions;
 }
 
-/** Throws SignatureError for programmer errors (wrong types); the format verifiers check the rest. */
+const REVOCATION_POLICIES: readonly unknown[] = ['require', 'if-available', 'skip'];
+
+/**
+ * Throws SignatureError (INVALID_ARGUMENT) for programmer errors — every option, whatever the input turns out to
+ * be, so that the same options are refused for a PDF and for an edXML alike, before anything is read.
+ */
 export function resolveSettings(options: VerifyOptions | undefined): Settings {
-  if (options === null || typeof options !== 'object')
-    throw new SignatureError('INVALID_ARGUMENT', 'options { trust } are required');
-  if (options.trust === null || typeof options.trust !== 'object' || !Array.isArray(options.trust.anchors))
-    throw new SignatureError('INVALID_ARGUMENT', 'options.trust must be a TrustStore from createTrustStore()');
-  const at = options.at ?? new Date();
-  if (!(at instanceof Date) || Number.isNaN(at.getTime()))
-    throw new SignatureError('INVALID_ARGUMENT', 'options.at must be a valid Date');
-  if (options.subject !== undefined && typeof options.subject !== 'string')
-    throw new SignatureError('INVALID_ARGUMENT', 'options.subject must be a string');
-  if (options.detachedContent !== undefined && !(options.detachedContent instanceof Uint8Array))
-    throw new SignatureError('INVALID_ARGUMENT', 'options.detachedContent must be a Uint8Array');
-  const positive = (value: number | undefined, name: string, fallback: number): number => {
-    if (value === undefined) return fallback;
-    if (!Number.isSafeInteger(value) || value <= 0)
-      throw new SignatureError('INVALID_ARGUMENT', `options.${name} must be a positive integer`);
-    return value;
+  const invalid = (message: string): never => {
+    throw new SignatureError('INVALID_ARGUMENT', message);
   };
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+  const optionalBoolean = (value: unknown, name: string) => {
+    if (value !== undefined && typeof value !== 'boolean') invalid(`options.${name} must be a boolean`);
+  };
+  if (!isObject(options)) return invalid('options { trust } are required');
+  if (!isObject(options.trust) || !Array.isArray(options.trust.anchors))
+    invalid('options.trust must be a TrustStore from createTrustStore()');
+  const at = options.at ?? new Date();
+  if (!(at instanceof Date) || Number.isNaN(at.getTime())) invalid('options.at must be a valid Date');
+  if (options.subject !== undefined && typeof options.subject !== 'string') invalid('options.subject must be a string');
+  if (options.detachedContent !== undefined && !(options.detachedContent instanceof Uint8Array))
+    invalid('options.detachedContent must be a Uint8Array');
+  const { intermediates, xml, cms } = options;
+  if (
+    intermediates !== undefined &&
+    !(
+      Array.isArray(intermediates) &&
+      intermediates.every((item) => item instanceof Uint8Array || typeof item === 'string')
+    )
+  )
+    invalid('options.intermediates must be an array of Uint8Array (DER) or string (PEM)');
+  if (options.revocation !== undefined) checkRevocationInputs(options.revocation, 'verify');
+  if (options.revocationPolicy !== undefined && !REVOCATION_POLICIES.includes(options.revocationPolicy))
+    invalid("options.revocationPolicy must be 'require', 'if-available' or 'skip'");
+  optionalBoolean(options.allowSha1, 'allowSha1');
+  if (xml !== undefined) {
+    if (!isObject(xml)) invalid('options.xml must be an object');
+    optionalBoolean(xml.allowWithComments, 'xml.allowWithComments');
+    const coverage: unknown = xml.coverage;
+    if (
+      coverage !== undefined &&
+      coverage !== 'whole-document' &&
+      !(isObject(coverage) && coverage.allowIdReferences === true)
+    )
+      invalid("options.xml.coverage must be 'whole-document' or { allowIdReferences: true }");
+  }
+  if (cms !== undefined) {
+    if (!isObject(cms)) invalid('options.cms must be an object');
+    optionalBoolean(cms.allowNoSignedAttributes, 'cms.allowNoSignedAttributes');
+  }
   return {
     subject: options.subject ?? DEFAULT_SUBJECT,
     at,
-    maxBytes: positive(options.maxBytes, 'maxBytes', DEFAULT_MAX_VERIFY_BYTES),
-    maxAttachmentBytes: positive(options.maxAttachmentBytes, 'maxAttachmentBytes', DEFAULT_MAX_ATTACHMENT_BYTES),
+    maxBytes: positiveIntegerOption(options.maxBytes, 'maxBytes', DEFAULT_MAX_VERIFY_BYTES),
+    maxAttachmentBytes: positiveIntegerOption(
+      options.maxAttachmentBytes,
+      'maxAttachmentBytes',
+      DEFAULT_MAX_ATTACHMENT_BYTES,
+    ),
+    maxTotalAttachmentBytes: positiveIntegerOption(
+      options.maxTotalAttachmentBytes,
+      'maxTotalAttachmentBytes',
+      DEFAULT_MAX_TOTAL_ATTACHMENT_BYTES,
+    ),
     options,
   };
 }

@@ -1,5 +1,6 @@
 /* The shapes every verification path returns, and the guard around the format verifiers. */
 import type { LocalizedText } from '@lienthong/report';
+import { latin1 } from '../bytes';
 import { verifyCms } from '../cms';
 import { SignatureError } from '../errors';
 import type {
@@ -23,10 +24,13 @@ export interface Outcome {
   readonly signatures: SignatureResult[];
 }
 
-/** A CMS as bytes: DER/BER as is; PEM or bare base64 as text, which `verifyCms` decodes. */
+/** A CMS held as bytes, as `verifyCms` takes it: DER/BER as is; PEM or bare base64 as text, which it decodes. */
+export function cmsInput(bytes: Uint8Array): Uint8Array | string {
+  return isSignedDataContentInfo(bytes) ? bytes : latin1(bytes);
+}
+
 export function verifyCmsBytes(bytes: Uint8Array, settings: Settings, content: Uint8Array | undefined) {
-  const cms = isSignedDataContentInfo(bytes) ? bytes : new TextDecoder('latin1').decode(bytes);
-  return verifyCms(cms, cmsOptions(settings, content));
+  return verifyCms(cmsInput(bytes), cmsOptions(settings, content));
 }
 
 /**
@@ -78,8 +82,8 @@ export function inputFailure(settings: Pick<Settings, 'subject' | 'at'>, error: 
   };
 }
 
-/** The nested result of an attachment (FileResult: a PDF or a CMS has no attachments of its own). */
-export function nestedResult(subject: string, format: 'pdf' | 'cms', outcome: Outcome): FileResult {
+/** The nested result of an attachment (FileResult: its own signatures; its attachments, if any, are not opened). */
+export function nestedResult(subject: string, format: FileResult['format'], outcome: Outcome): FileResult {
   return {
     subject,
     format,

@@ -14,6 +14,7 @@ import {
   CheckSchema,
   CoverageSchema,
   DetectedFormatSchema,
+  type FileResult,
   FileResultSchema,
   IdentifierSchema,
   IndicationSchema,
@@ -259,14 +260,21 @@ function signature(result: SignatureResult): ReportSignature {
   };
 }
 
-function entry(result: VerificationResult): ReportEntry {
+/** What a file and an attachment's own verification both report. */
+function outcome(result: Pick<FileResult, 'indication' | 'subIndication' | 'message' | 'signatures'>) {
   return {
-    subject: result.subject,
-    format: result.format,
     indication: result.indication,
     subIndication: result.subIndication,
     message: result.message,
     signatures: result.signatures.map(signature),
+  };
+}
+
+function entry(result: VerificationResult): ReportEntry {
+  return {
+    subject: result.subject,
+    format: result.format,
+    ...outcome(result),
     validatedAt: result.validatedAt,
     error: result.error,
     attachments: result.attachments.map((attachment) => ({
@@ -286,14 +294,7 @@ function entry(result: VerificationResult): ReportEntry {
       result:
         attachment.result === null
           ? null
-          : {
-              subject: attachment.result.subject,
-              format: attachment.result.format,
-              indication: attachment.result.indication,
-              subIndication: attachment.result.subIndication,
-              message: attachment.result.message,
-              signatures: attachment.result.signatures.map(signature),
-            },
+          : { subject: attachment.result.subject, format: attachment.result.format, ...outcome(attachment.result) },
     })),
   };
 }

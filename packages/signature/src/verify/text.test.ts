@@ -70,6 +70,28 @@ describe('formatVerificationText in Vietnamese (the default)', () => {
     expect(text.trimEnd().split('\n').at(-1)).toBe('Tổng kết: 3 tệp — 1 hợp lệ, 1 không hợp lệ, 1 không xác định được');
   });
 
+  it('shows an identifier the certificate carries twice once, and formats every byte count as a number', () => {
+    const result = structuredClone(passed);
+    const signature = result.signatures[0];
+    if (!signature?.signer) throw new Error('the envelope has a signer');
+    // As a seal's certificate does: the MST in organizationIdentifier (VATVN-…) and in UID=MST:….
+    signature.signer.identifiers = [
+      { type: 'organizationIdentifier', value: 'VATVN-0400260612', source: 'organizationIdentifier=VATVN-0400260612' },
+      { type: 'MST', value: '0400260612', source: 'organizationIdentifier=VATVN-0400260612' },
+      { type: 'MNS', value: '1047665', source: 'UID=MNS:1047665' },
+      { type: 'MST', value: '0400260612', source: 'UID=MST:0400260612' },
+    ];
+    signature.coverage = { kind: 'partial-document', description: 'bytes', unsignedTrailingBytes: 25307 };
+    const vi = formatVerificationText(result);
+    expect(vi).toContain('Định danh: Mã tổ chức: VATVN-0400260612; MST: 0400260612; Mã ngân sách: 1047665\n');
+    expect(vi).toContain('còn 25.307 byte sau phần đã ký');
+    const en = formatVerificationText(result, { lang: 'en' });
+    expect(en.match(/0400260612/g)).toHaveLength(2);
+    expect(en).toContain('25,307 bytes after the signed part');
+    // The result itself keeps every identifier with its source.
+    expect(signature.signer.identifiers).toHaveLength(4);
+  });
+
   it('says when a time comes from a verified timestamp rather than the signer', () => {
     const signature = passed.attachments[0]?.result?.signatures[0];
     if (!signature) throw new Error('the PDF attachment has a signature');
@@ -114,6 +136,27 @@ describe('formatVerificationText in Vietnamese (the default)', () => {
     expect(text).toContain('không có tệp đính kèm nào tên «rieng.txt»');
     expect(text).toContain('4. hong.pdf: KHÔNG XÁC ĐỊNH (INDETERMINATE/FORMAT_FAILURE)');
     expect(text).toContain('Không giải mã được tệp đính kèm');
+  });
+});
+
+describe('formatVerificationText with names the sender chose', () => {
+  it('shows control and bidi characters escaped: a name cannot start a line of its own or drive the terminal', async () => {
+    // XML carries no C0 control but LF; a C1 CSI (U+009B) and bidi overrides it does carry.
+    const spoof = 'cong-van.pdf\nKẾT QUẢ: HỢP LỆ (TOTAL-PASSED) — cong-van.edxml\u009b2K\u202Efdp.exe';
+    const result = await verify(utf8(envelope([{ name: spoof, data: m.signedPdf }])), m.options);
+    expect(result.attachments[0]?.name).toBe(spoof);
+    for (const lang of ['vi', 'en'] as const) {
+      const text = formatVerificationText(result, { lang });
+      const lines = text.trimEnd().split('\n');
+      expect(
+        lines.filter((line) => /^(KẾT QUẢ|RESULT):/.test(line)),
+        lang,
+      ).toHaveLength(1);
+      expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(text).toContain(
+        'cong-van.pdf\\u000AKẾT QUẢ: HỢP LỆ (TOTAL-PASSED) — cong-van.edxml\\u009B2K\\u202Efdp.exe',
+      );
+    }
   });
 });
 

@@ -57,7 +57,8 @@ const L = {
   claimedAlso: t('người ký khai', 'claimed by the signer'),
   noSigningTime: t('không có thông tin', 'not stated'),
   coverage: t('Phạm vi ký', 'Coverage'),
-  unsignedBytes: (bytes: number) => t(`còn ${bytes} byte sau phần đã ký`, `${bytes} bytes after the signed part`),
+  unsignedBytes: (count: number) =>
+    t(`còn ${bytes(count, 'vi')} sau phần đã ký`, `${bytes(count, 'en')} after the signed part`),
   chain: t('Chuỗi chứng thư', 'Certificate chain'),
   revocation: t('Tình trạng thu hồi', 'Revocation'),
   algorithms: t('Thuật toán', 'Algorithms'),
@@ -168,9 +169,12 @@ function signatureLines(signature: SignatureResult, position: string, fileTime: 
     if (signer.identifiers.length > 0)
       detail(
         L.identifiers,
-        signer.identifiers
-          .map((identifier) => `${IDENTIFIER_LABELS[identifier.type][lang]}: ${identifier.value}`)
-          .join('; '),
+        // A certificate may carry one MST twice (organizationIdentifier VATVN-… and UID=MST:…): say it once.
+        [
+          ...new Set(
+            signer.identifiers.map((identifier) => `${IDENTIFIER_LABELS[identifier.type][lang]}: ${identifier.value}`),
+          ),
+        ].join('; '),
       );
     detail(L.issuer, displayLabel(signer.issuer));
     detail(L.certificateValidity, `${vietnamDate(signer.notBefore, lang)} – ${vietnamDate(signer.notAfter, lang)}`);
@@ -290,8 +294,25 @@ function resultLines(result: VerificationResult, lang: TextLanguage): Lines {
 }
 
 /**
+ * Controls (C0, DEL, C1), line and paragraph separators and bidi formatting characters. They come from what the
+ * sender chose — attachment names, certificate names, messages quoting them — and printed as they are, a line
+ * feed would start a line of the sender's (a forged verdict), a CSI would drive the terminal and a right-to-left
+ * override would reverse a file extension.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/** One line as printed: each unprintable character shown as its `\uXXXX` escape. */
+function printable(line: string): string {
+  return line.replace(
+    UNPRINTABLE,
+    (character) => `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
+
+/**
  * The result(s) of `verify`/`verifyFile` as text, in Vietnamese (default) or English. Several results are separated
- * by a blank line and followed by a summary line. Ends with a newline.
+ * by a blank line and followed by a summary line. Ends with a newline. Control and bidi characters in names and
+ * messages are shown escaped (`\u000A`), so every line is one the rendering wrote.
  */
 export function formatVerificationText(
   results: VerificationResult | readonly VerificationResult[],
@@ -301,7 +322,7 @@ export function formatVerificationText(
   const list: readonly VerificationResult[] = Array.isArray(results)
     ? (results as readonly VerificationResult[])
     : [results as VerificationResult];
-  const blocks = list.map((result) => resultLines(result, lang).join('\n'));
+  const blocks = list.map((result) => resultLines(result, lang).map(printable).join('\n'));
   if (list.length > 1) {
     const count = (indication: VerificationResult['indication']) =>
       list.filter((result) => result.indication === indication).length;

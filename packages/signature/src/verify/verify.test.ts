@@ -6,6 +6,7 @@ import { type VerificationResult, VerificationResultSchema } from '../model/resu
 import { corpus, embeddedCertificates, CORPUS_TIME as PDF_CORPUS_TIME } from '../pdf/testkit';
 import { createTrustStore } from '../pkix';
 import { fixture as xmlFixture } from '../xmldsig/test-support';
+import type { VerifyOptions } from './options';
 import { type Material, material } from './test-support';
 import { verify } from './verify';
 
@@ -185,5 +186,34 @@ describe('verify: bad input never throws', () => {
     expect(await code(() => verify(m.signedPdf, { ...m.options, detachedContent: 'x' as never }))).toBe(
       'INVALID_ARGUMENT',
     );
+  });
+
+  it('refuses invalid options the same way whatever the input is (never a result, never another error)', async () => {
+    const inputs = {
+      pdf: m.signedPdf,
+      'detached cms': m.reportSignature,
+      edxml: xmlFixture('generated/edxml-like-enveloped-rsa-sha256.xml'),
+    };
+    const invalid: Record<string, Partial<Record<keyof VerifyOptions, unknown>>> = {
+      'intermediates not an array': { intermediates: 'x' },
+      'an intermediate that is no certificate input': { intermediates: [null] },
+      'revocation not an object': { revocation: 5 },
+      'a CRL that is no CRL input': { revocation: { crls: [null] } },
+      'revocationPolicy unknown': { revocationPolicy: 'bogus' },
+      'allowSha1 not a boolean': { allowSha1: 'yes' },
+      'xml not an object': { xml: 5 },
+      'xml.coverage unknown': { xml: { coverage: 'all' } },
+      'cms.allowNoSignedAttributes not a boolean': { cms: { allowNoSignedAttributes: 1 } },
+      'maxTotalAttachmentBytes not positive': { maxTotalAttachmentBytes: 0 },
+    };
+    for (const [format, input] of Object.entries(inputs))
+      for (const [name, option] of Object.entries(invalid))
+        await expect(
+          verify(input, { ...m.options, ...option } as VerifyOptions),
+          `${format}: ${name}`,
+        ).rejects.toMatchObject({
+          name: 'SignatureError',
+          code: 'INVALID_ARGUMENT',
+        });
   });
 });

@@ -4,19 +4,21 @@
  * its attachments (edxml.ts). Bad input never throws: it gives an INDETERMINATE result that says why.
  */
 import { SignatureError } from '../errors';
-import type { VerificationResult } from '../model/result';
 import { verifyPdf } from '../pdf';
-import { verifyXmlSignature } from '../xmldsig';
+import { verifyXmlSignature, type XmlSignatureVerification } from '../xmldsig';
 import { detectSignatureFormat } from './detect';
 import { verifyEdxml } from './edxml';
 import { MSG } from './messages';
 import { pdfOptions, resolveSettings, type Settings, type VerifyOptions, xmlOptions } from './options';
 import { fileResult, guarded, inputFailure, verifyCmsBytes } from './outcome';
+import { type VerificationResultWithSignedContent, withSignedContent } from './signed-content';
 
 /**
  * Verifies whatever `input` is — a PDF, a CMS/PKCS#7 signature (DER, PEM or base64), an edXML envelope (with its
- * PDF and CMS attachments, see `verifyEdxml` for how the overall indication is decided) or another XMLDSig-signed
+ * PDF, CMS and XMLDSig-signed XML attachments, see `verifyEdxml` for how the overall indication is decided) or another XMLDSig-signed
  * XML document — and returns one result for the whole input. Throws SignatureError only for invalid options.
+ * When the input is XML whose signature passed over the whole document, `result.signed` (non-enumerable, never
+ * in the JSON report) gives what was signed.
  *
  * @example
  * const result = await verify(readFileSync('cong-van.edxml'), {
@@ -25,13 +27,13 @@ import { fileResult, guarded, inputFailure, verifyCmsBytes } from './outcome';
  * });
  * console.log(formatVerificationText(result)); // in Vietnamese
  */
-export async function verify(input: Uint8Array, options: VerifyOptions): Promise<VerificationResult> {
+export async function verify(input: Uint8Array, options: VerifyOptions): Promise<VerificationResultWithSignedContent> {
   if (!(input instanceof Uint8Array)) throw new SignatureError('INVALID_ARGUMENT', 'input must be a Uint8Array');
   const settings = resolveSettings(options);
   return verifyBytes(input, settings);
 }
 
-export async function verifyBytes(input: Uint8Array, settings: Settings): Promise<VerificationResult> {
+export async function verifyBytes(input: Uint8Array, settings: Settings): Promise<VerificationResultWithSignedContent> {
   if (input.length > settings.maxBytes) {
     const message = MSG.tooLarge(input.length, settings.maxBytes);
     return inputFailure(settings, { code: 'too-large', message, detail: null });
@@ -44,8 +46,14 @@ export async function verifyBytes(input: Uint8Array, settings: Settings): Promis
       const content = settings.options.detachedContent;
       return fileResult(settings, 'cms', await guarded(() => verifyCmsBytes(input, settings, content)));
     }
-    case 'xmldsig':
-      return fileResult(settings, 'xmldsig', await guarded(() => verifyXmlSignature(input, xmlOptions(settings))));
+    case 'xmldsig': {
+      let verification: XmlSignatureVerification | undefined;
+      const outcome = await guarded(async () => {
+        verification = await verifyXmlSignature(input, xmlOptions(settings));
+        return verification;
+      });
+      return withSignedContent(fileResult(settings, 'xmldsig', outcome), verification);
+    }
     case 'edxml':
       return verifyEdxml(input, settings);
     default:

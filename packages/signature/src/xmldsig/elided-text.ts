@@ -143,6 +143,8 @@ function isPlainText(buffer: Buffer, start: number, end: number): boolean {
 }
 
 function startsWith(buffer: Buffer, at: number, bytes: Buffer): boolean {
+  // Bounds first: Buffer.compare throws (ERR_OUT_OF_RANGE) for a range past the end, e.g. input ending in `<!`.
+  if (at < 0 || at + bytes.length > buffer.length) return false;
   return buffer.compare(bytes, 0, bytes.length, at, at + bytes.length) === 0;
 }
 

@@ -86,6 +86,10 @@ describe('the generated edXML-like envelope (corpus)', () => {
     expect(signature?.legacy).toBe(false);
     expect(signature?.signingTime.validatedAt).toBe(AT.toISOString());
     expect(result.message.vi).toContain('Test Signer');
+    // The coverage is said in each message's own language.
+    expect(result.message.vi).toMatch(/URI="" — toàn bộ (gói tin edXML|tài liệu).*, trừ chữ ký/);
+    expect(result.message.vi).not.toMatch(/whole|except/);
+    expect(result.message.en).toMatch(/URI="" — the whole .*, except the signature/);
     // The signed bytes: the canonical document without its signature.
     expect(result.signedReferences).toHaveLength(1);
     expect(result.signedXml).toBe(result.signedReferences?.[0]);
@@ -898,6 +902,14 @@ describe('input that never reaches the crypto', () => {
     const result = await verify(vnpt);
     expect([result.indication, result.subIndication]).toEqual(['INDETERMINATE', 'FORMAT_FAILURE']);
     expect(failedCheckIds(result)).toEqual(['xmldsig-namespace']);
+  });
+
+  it('gives a result for input cut inside a markup declaration (`<!`, `<![CDATA`), never an exception', async () => {
+    for (const input of ['<!', '<a><!', '<a><![CDA', '<a><![CDATA[x', '<a>text<!-']) {
+      const result = await verify(input);
+      expectNeverPassed(result);
+      expect(result.subIndication, input).toBe('FORMAT_FAILURE');
+    }
   });
 
   it('never throws and never passes on arbitrary text or bytes (property)', async () => {

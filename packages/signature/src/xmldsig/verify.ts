@@ -17,7 +17,7 @@ import type { KeyObject } from 'node:crypto';
 import type { EdxmlMessage } from '@lienthong/edxml';
 import type { LocalizedText } from '@lienthong/report';
 import { nodePublicKey, nodeX509 } from '../crypto/node';
-import { SignatureError } from '../errors';
+import { positiveIntegerOption, SignatureError } from '../errors';
 import {
   type ChainEntry,
   type Check,
@@ -134,12 +134,6 @@ function checkOptions(input: unknown, options: VerifyXmlSignatureOptions | undef
   const at = options.at ?? new Date();
   if (!(at instanceof Date) || Number.isNaN(at.getTime()))
     throw new SignatureError('INVALID_ARGUMENT', 'options.at must be a valid Date');
-  const positive = (value: number | undefined, name: string, fallback: number): number => {
-    if (value === undefined) return fallback;
-    if (!Number.isSafeInteger(value) || value <= 0)
-      throw new SignatureError('INVALID_ARGUMENT', `options.${name} must be a positive integer`);
-    return value;
-  };
   const coverage = options.coverage ?? 'whole-document';
   if (coverage !== 'whole-document' && !(typeof coverage === 'object' && coverage?.allowIdReferences === true))
     throw new SignatureError(
@@ -157,8 +151,8 @@ function checkOptions(input: unknown, options: VerifyXmlSignatureOptions | undef
     allowSha1: options.allowSha1 === true,
     allowWithComments: options.allowWithComments === true,
     coverage,
-    maxBytes: positive(options.maxBytes, 'maxBytes', DEFAULT_MAX_BYTES),
-    maxDepth: positive(options.maxDepth, 'maxDepth', DEFAULT_MAX_DEPTH),
+    maxBytes: positiveIntegerOption(options.maxBytes, 'maxBytes', DEFAULT_MAX_BYTES),
+    maxDepth: positiveIntegerOption(options.maxDepth, 'maxDepth', DEFAULT_MAX_DEPTH),
     revocationPolicy,
   };
 }
@@ -276,6 +270,18 @@ function coverageOf(model: SignatureModel): Coverage {
     description: model.references
       .map((reference) => `URI="${reference.uri}" → <${reference.target?.localName ?? '?'}>`)
       .join(', '),
+  };
+}
+
+/** The coverage in each language, for messages: `Coverage.description` is English (the report's field). */
+function coverageText(model: SignatureModel): { vi: string; en: string } {
+  const coverage = coverageOf(model);
+  if (coverage.kind !== 'whole-document') return { vi: coverage.description, en: coverage.description };
+  return {
+    vi: model.edxml
+      ? 'URI="" — toàn bộ gói tin edXML (phong bì và AttachmentEncoded), trừ chữ ký'
+      : 'URI="" — toàn bộ tài liệu, trừ chữ ký',
+    en: coverage.description,
   };
 }
 
@@ -539,9 +545,10 @@ async function tryCandidate(
   });
   switch (outcome.kind) {
     case 'passed': {
+      const covered = coverageText(model);
       const message = {
-        vi: `Chữ ký hợp lệ: ${displayLabel(signer.info.subject)} ký ${model.edxml ? 'gói tin edXML' : 'tài liệu'} (${coverageOf(model).description}), ${model.method?.label}${model.legacy ? ', thuật toán cũ được cho phép' : ''}.`,
-        en: `The signature is valid: ${displayLabel(signer.info.subject)} signed the ${model.edxml ? 'edXML message' : 'document'} (${coverageOf(model).description}), ${model.method?.label}${model.legacy ? ', legacy algorithm allowed' : ''}.`,
+        vi: `Chữ ký hợp lệ: ${displayLabel(signer.info.subject)} ký ${model.edxml ? 'gói tin edXML' : 'tài liệu'} (${covered.vi}), ${model.method?.label}${model.legacy ? ', thuật toán cũ được cho phép' : ''}.`,
+        en: `The signature is valid: ${displayLabel(signer.info.subject)} signed the ${model.edxml ? 'edXML message' : 'document'} (${covered.en}), ${model.method?.label}${model.legacy ? ', legacy algorithm allowed' : ''}.`,
       };
       checks.push({ id: 'xmldsig-crypto', passed: true, message });
       // A present timestamp that failed keeps the signature from passing (the result is then not TOTAL-PASSED,
