@@ -4,10 +4,12 @@
  */
 
 export * from './aggregate';
+export * from './calendar';
 export * from './catalogue';
 export * from './classify';
 export * from './codes';
 export * from './enums';
 export { ServiceLevelError, type ServiceLevelErrorCode } from './errors';
 export * from './model/service';
+export * from './percent';
 export * from './timeliness';

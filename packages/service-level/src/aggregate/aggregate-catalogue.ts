@@ -27,8 +27,8 @@ import type {
   ServiceCapabilities,
   Tier,
 } from '../model/service';
+import { type PercentRounding, percentRounding, type Share, share } from '../percent/percent';
 import { type IndicatorUnit, SERVICE_LEVEL_INDICATORS, type ServiceLevelIndicatorName } from './indicators';
-import { type PercentRounding, percentRounding, type Share, share } from './percent';
 import { districtServicesNotCounted, entriesCountedOnce, nothingInForce } from './rules';
 import { checkTarget, SERVICE_LEVEL_TARGETS, type TargetCheck, type TargetFigure } from './targets';
 

@@ -14,7 +14,6 @@ export {
   type ServiceLevelIndicatorDefinition,
   type ServiceLevelIndicatorName,
 } from './indicators';
-export { type PercentRounding, roundedPercent, type Share } from './percent';
 export { AGGREGATION_RULESET, aggregateRules } from './rules';
 export {
   SERVICE_LEVEL_TARGETS,

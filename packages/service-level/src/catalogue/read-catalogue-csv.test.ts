@@ -75,9 +75,9 @@ describe('readCatalogueCsv on fixtures', () => {
       ['xa', undefined, false],
     ]);
     // Row 3 declares level 3 but its processing is not online: level 2 (a warning, the row is kept).
-    const differs = issueAt(report.issues, 'SL-CAT-VAL-004', 'rows[3]');
-    expect(differs?.message.vi).toBe(
-      'Thủ tục «1.004227» khai báo mức độ 3 nhưng theo các chức năng đã ghi thì đạt mức độ 2.',
+    const differs = issueAt(report.issues, 'SL-CLS-010', 'rows[3]');
+    expect(differs?.message.vi).toMatch(
+      /^Thủ tục 1\.004227 khai báo mức độ 3, nhưng theo năng lực của dịch vụ là mức độ 2\. Các giao dịch trong quá trình xử lý hồ sơ/,
     );
     expect(differs?.location).toEqual({ path: 'rows[3]', line: 3, column: 1, offset: text.indexOf('\n1.004227') + 1 });
   });
@@ -134,7 +134,7 @@ describe('readCatalogueCsv on fixtures', () => {
     expect(leftOut.at(-1)?.params).toEqual({ row: 16, procedureCode: '1.000015', errors: 2 });
     expect(issueAt(report.issues, 'SL-CAT-CSV-010', 'rows[1]["Ghi chú"]')?.severity).toBe('warning');
     expect(issueAt(report.issues, 'SL-CAT-CSV-021', 'rows[11]')?.severity).toBe('warning');
-    expect(issueAt(report.issues, 'SL-CAT-VAL-004', 'rows[13]')?.severity).toBe('warning');
+    expect(issueAt(report.issues, 'SL-CLS-010', 'rows[13]')?.severity).toBe('warning');
     expect(issueAt(report.issues, 'SL-CAT-VAL-001', 'rows[14]')?.message.en).toBe(
       'Procedure «1.000001» of agency «Sở Tư pháp» appears again (first at row 2) with an overlapping effective period; it would be counted twice.',
     );

@@ -37,7 +37,7 @@ import {
 } from './csv-syntax';
 import {
   CATALOGUE_RULESET,
-  catalogueRules,
+  catalogueReportRules,
   csvBadBoolean,
   csvBadDate,
   csvBadDeclaredLevel,
@@ -154,7 +154,7 @@ export function readCatalogueCsv(input: string | Uint8Array, options: ReadCatalo
     subject: options.subject ?? 'catalogue.csv',
     kind: 'service-catalogue',
     ruleset: CATALOGUE_RULESET,
-    rules: catalogueRules.rules,
+    rules: catalogueReportRules,
     requiredSteps: ['read'],
     ...(options.now ? { now: options.now } : {}),
   });

@@ -7,7 +7,7 @@ import { createReportBuilder, type Issue } from '@lienthong/report';
 import type { Catalogue } from '../model/service';
 import { readCatalogueShape } from './catalogue-shape';
 import type { CatalogueImport } from './read-catalogue-csv';
-import { CATALOGUE_RULESET, catalogueRules, jsonSyntax, textNotUtf8 } from './rules';
+import { CATALOGUE_RULESET, catalogueReportRules, jsonSyntax, textNotUtf8 } from './rules';
 import { decodeText } from './text-input';
 import { checkCatalogue, jsonLocator } from './validate-catalogue';
 
@@ -40,7 +40,7 @@ export function readCatalogueJson(input: unknown, options: ReadCatalogueJsonOpti
     subject: options.subject ?? 'catalogue.json',
     kind: 'service-catalogue',
     ruleset: CATALOGUE_RULESET,
-    rules: catalogueRules.rules,
+    rules: catalogueReportRules,
     requiredSteps: ['read'],
     ...(options.now ? { now: options.now } : {}),
   });

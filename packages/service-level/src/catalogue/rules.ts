@@ -1,4 +1,6 @@
 import { defineRule, defineRuleCatalog } from '@lienthong/report';
+import { declaredCategoryDiffers, declaredLevelDiffers, declaredVendorCodeDiffers } from '../classify/rules';
+import { codeRules } from '../codes/rules';
 
 /*
  * SL-CAT-*: reading and validating a catalogue of services.
@@ -305,39 +307,6 @@ export const districtTierAbolished = defineRule({
   reference: 'Nghị quyết 203/2025/QH15',
 });
 
-export const declaredLevelDiffers = defineRule({
-  id: 'SL-CAT-VAL-004',
-  severity: 'warning',
-  title: { vi: 'Mức độ khai báo khác mức độ tính được', en: 'Declared level differs from computed level' },
-  message: {
-    vi: 'Thủ tục «{procedureCode}» khai báo mức độ {declared} nhưng theo các chức năng đã ghi thì đạt mức độ {computed}.',
-    en: 'Procedure «{procedureCode}» declares level {declared} but its recorded capabilities give level {computed}.',
-  },
-  reference: ND43_LEVELS,
-});
-
-export const declaredCategoryDiffers = defineRule({
-  id: 'SL-CAT-VAL-005',
-  severity: 'warning',
-  title: { vi: 'Loại DVCTT khai báo khác loại tính được', en: 'Declared category differs from computed category' },
-  message: {
-    vi: 'Thủ tục «{procedureCode}» khai báo là {declared} nhưng theo các chức năng đã ghi thì là {computed}.',
-    en: 'Procedure «{procedureCode}» is declared {declared} but its recorded capabilities make it {computed}.',
-  },
-  reference: ND42_CATEGORIES,
-});
-
-export const declaredVendorCodeDiffers = defineRule({
-  id: 'SL-CAT-VAL-006',
-  severity: 'warning',
-  title: { vi: 'Mã mức độ khai báo khác mã tính được', en: 'Declared vendor code differs from computed code' },
-  message: {
-    vi: 'Thủ tục «{procedureCode}» khai báo mã mức độ “{declared}” nhưng theo các chức năng đã ghi thì mã là “{computed}”.',
-    en: 'Procedure «{procedureCode}» declares vendor code “{declared}” but its recorded capabilities give “{computed}”.',
-  },
-  reference: ND42_CATEGORIES,
-});
-
 export const emptyCatalogue = defineRule({
   id: 'SL-CAT-VAL-007',
   severity: 'warning',
@@ -395,15 +364,12 @@ export const validationRules = [
   duplicateProcedure,
   effectivePeriodReversed,
   districtTierAbolished,
-  declaredLevelDiffers,
-  declaredCategoryDiffers,
-  declaredVendorCodeDiffers,
   emptyCatalogue,
   nd43LevelAfterReplacement,
 ] as const;
 
 /** Version of the catalogue rule set; bumped when a rule is added or its meaning changes. */
-export const CATALOGUE_RULESET = { name: '@lienthong/service-level catalogue', version: '1.0.0' } as const;
+export const CATALOGUE_RULESET = { name: '@lienthong/service-level catalogue', version: '2.0.0' } as const;
 
 /** Every rule the catalogue importers and `validateCatalogue` can report, with unique, stable IDs. */
 export const catalogueRules = defineRuleCatalog(CATALOGUE_RULESET.name, CATALOGUE_RULESET.version, [
@@ -411,3 +377,15 @@ export const catalogueRules = defineRuleCatalog(CATALOGUE_RULESET.name, CATALOGU
   ...jsonRules.filter((rule) => rule !== textNotUtf8),
   ...validationRules,
 ]);
+
+/**
+ * The rules a catalogue report lists: the catalogue's own, plus the ones it reuses from other catalogues —
+ * declared-vs-computed (SL-CLS-010/011/012, classification) and code formats (SL-CODE-*, reported as warnings).
+ */
+export const catalogueReportRules = [
+  ...catalogueRules.rules,
+  declaredLevelDiffers,
+  declaredCategoryDiffers,
+  declaredVendorCodeDiffers,
+  ...codeRules.rules,
+] as const;

@@ -2,7 +2,7 @@ import { type Issue, ReportSchema } from '@lienthong/report';
 import { describe, expect, it } from 'vitest';
 import { PROFILE_CAPABILITIES } from '../../test/synthetic-catalogue';
 import type { Catalogue, Service } from '../model/service';
-import { catalogueRules } from './rules';
+import { catalogueReportRules } from './rules';
 import { validateCatalogue } from './validate-catalogue';
 
 function service(overrides: Partial<Service> = {}): Service {
@@ -26,8 +26,27 @@ describe('validateCatalogue', () => {
     expect(ReportSchema.parse(report)).toEqual(report);
     expect(report.valid).toBe(true);
     expect(report.subject).toBe('danh-muc');
-    expect(report.rules.map((rule) => rule.id)).toEqual(catalogueRules.rules.map((rule) => rule.id));
+    expect(report.rules.map((rule) => rule.id)).toEqual(catalogueReportRules.map((rule) => rule.id));
     expect(report.steps.map((step) => step.name)).toEqual(['schema', 'validate']);
+  });
+
+  it('reads the codes with the parsers of src/codes and warns at each malformed code, keeping the service', () => {
+    const report = validateCatalogue({
+      services: [
+        service({ fieldCode: 'H56-TP' }),
+        service({ procedureCode: '1.00001', agency: { name: 'Sở Tư pháp', code: '000.00.16.h56' }, fieldCode: 'x' }),
+      ],
+    });
+    expect(report.valid).toBe(true);
+    expect(report.issues.map((issue) => [issue.ruleId, issue.severity, issue.location])).toEqual([
+      ['SL-CODE-020', 'warning', { path: '$.services[1].procedureCode' }],
+      ['SL-CODE-011', 'warning', { path: '$.services[1].agency.code' }],
+      ['SL-CODE-040', 'warning', { path: '$.services[1].fieldCode' }],
+    ]);
+    expect(report.issues[0]?.message.en).toBe(
+      '"1.00001" is not an administrative procedure code (form d.dddddd, optionally with an agency code: 1.002809.000.00.00.H56).',
+    );
+    expect(report.issues[2]?.reference).toBe('Điều 20 Thông tư 01/2018/TT-VPCP');
   });
 
   it('finds a procedure repeated in one agency when the effective periods overlap', () => {
@@ -96,19 +115,22 @@ describe('validateCatalogue', () => {
     });
     expect(report.valid).toBe(true);
     expect(report.issues.map((issue) => [issue.ruleId, issue.severity, issue.location?.path])).toEqual([
-      ['SL-CAT-VAL-004', 'warning', '$.services[0]'],
-      ['SL-CAT-VAL-005', 'warning', '$.services[1]'],
-      ['SL-CAT-VAL-006', 'warning', '$.services[1]'],
+      ['SL-CLS-010', 'warning', '$.services[0]'],
+      ['SL-CLS-011', 'warning', '$.services[1]'],
+      ['SL-CLS-012', 'warning', '$.services[1]'],
     ]);
-    expect(report.issues[0]?.message).toEqual({
-      vi: 'Thủ tục «1.000001» khai báo mức độ 4 nhưng theo các chức năng đã ghi thì đạt mức độ 3.',
-      en: 'Procedure «1.000001» declares level 4 but its recorded capabilities give level 3.',
-    });
-    expect(report.issues[1]?.message.vi).toBe(
-      'Thủ tục «1.000002» khai báo là dịch vụ công trực tuyến toàn trình nhưng theo các chức năng đã ghi thì là dịch vụ công trực tuyến một phần.',
+    // The classification's rules (SL-CLS-010/011/012), with the reason, located at the service.
+    expect(report.issues[0]?.message.vi).toMatch(
+      /^Thủ tục 1\.000001 khai báo mức độ 4, nhưng theo năng lực của dịch vụ là mức độ 3\. /,
     );
-    expect(report.issues[2]?.message.en).toBe(
-      'Procedure «1.000002» declares vendor code “4” but its recorded capabilities give “3”.',
+    expect(report.issues[0]?.message.en).toMatch(
+      /^Procedure 1\.000001 declares level 4, but its capabilities give level 3\. /,
+    );
+    expect(report.issues[1]?.message.vi).toMatch(
+      /^Thủ tục 1\.000002 khai báo là dịch vụ công trực tuyến toàn trình, nhưng theo năng lực của dịch vụ là dịch vụ công trực tuyến một phần\. /,
+    );
+    expect(report.issues[2]?.message.en).toMatch(
+      /^Procedure 1\.000002 carries vendor code "4" \(.+\), but its capabilities give code "3" \(.+\)\. /,
     );
   });
 
@@ -132,7 +154,7 @@ describe('validateCatalogue', () => {
       ['SL-CAT-JSON-003', '$.services[0].tier'],
       ['SL-CAT-JSON-003', '$.services[0].capabilities.resultChannels'],
       ['SL-CAT-JSON-005', '$.services[0]'],
-      ['SL-CAT-VAL-004', '$.services[1]'],
+      ['SL-CLS-010', '$.services[1]'],
     ]);
     expect(report.issues[1]?.message.en).toBe('$.services[0].capabilities.resultChannels: needs at least 1 item(s).');
   });

@@ -5,17 +5,15 @@
  * catalogue built in code, after checking it against the model.
  */
 import { createReportBuilder, type Issue, type Location, type ParamValue, type Report } from '@lienthong/report';
-import { classifyNd42, classifyNd43, ND42_CATEGORY_LABELS, ND42_FIRST_DAY, vendorCode } from '../classify';
+import { compareDeclaredValues, ND42_FIRST_DAY } from '../classify';
+import { type CodeParseResult, parseAgencyCode, parseFieldCode, parseProcedureCode } from '../codes';
 import { DISTRICT_TIER_ABOLISHED_ON } from '../enums';
 import type { Catalogue, Service } from '../model/service';
 import { readCatalogueShape, servicePath } from './catalogue-shape';
 import { effectivePeriodsOverlap, lastDayOf, procedureKey } from './effective-period';
 import {
   CATALOGUE_RULESET,
-  catalogueRules,
-  declaredCategoryDiffers,
-  declaredLevelDiffers,
-  declaredVendorCodeDiffers,
+  catalogueReportRules,
   districtTierAbolished,
   duplicateProcedure,
   effectivePeriodReversed,
@@ -43,6 +41,31 @@ function districtDayAfterAbolition(service: Service, asOf: string | undefined): 
   return undefined;
 }
 
+/**
+ * The service's codes read with the parsers of src/codes: their findings, re-located to the code's place in
+ * the source (`$.services[3].procedureCode`, `rows[5].agency.code`), as warnings — a catalogue row with a
+ * malformed code is kept, and its other checks still run. An `info` stays an `info`.
+ */
+function checkCodeFormats(service: Service, location: Location, add: (issue: Issue) => void): void {
+  const codes: [field: string, result: CodeParseResult<unknown>][] = [
+    ['procedureCode', parseProcedureCode(service.procedureCode)],
+  ];
+  if (service.agency.code !== undefined) codes.push(['agency.code', parseAgencyCode(service.agency.code)]);
+  if (service.fieldCode !== undefined) codes.push(['fieldCode', parseFieldCode(service.fieldCode)]);
+  for (const [field, result] of codes) {
+    for (const issue of result.issues) {
+      add({
+        ...issue,
+        severity: issue.severity === 'error' ? 'warning' : issue.severity,
+        location: {
+          path: location.path === undefined ? field : `${location.path}.${field}`,
+          ...(location.line !== undefined && { line: location.line }),
+        },
+      });
+    }
+  }
+}
+
 /** Runs the catalogue-wide checks and adds their findings. */
 export function checkCatalogue(catalogue: Catalogue, locator: ServiceLocator, add: (issue: Issue) => void): void {
   const { services, asOf } = catalogue;
@@ -54,6 +77,7 @@ export function checkCatalogue(catalogue: Catalogue, locator: ServiceLocator, ad
   let declaredNd43Count = 0;
   services.forEach((service, index) => {
     const { procedureCode, effectiveFrom, effectiveTo, declared } = service;
+    checkCodeFormats(service, locator.location(index), add);
     const reversed = effectiveFrom !== undefined && effectiveTo !== undefined && effectiveTo < effectiveFrom;
     if (reversed) {
       add(effectivePeriodReversed.issue({ procedureCode, effectiveFrom, effectiveTo }, locator.location(index)));
@@ -85,42 +109,10 @@ export function checkCatalogue(catalogue: Catalogue, locator: ServiceLocator, ad
     }
 
     if (declared !== undefined) {
-      if (declared.nd43Level !== undefined) {
-        declaredNd43Count++;
-        const computed = classifyNd43(service.capabilities).level;
-        if (computed !== declared.nd43Level) {
-          add(
-            declaredLevelDiffers.issue(
-              { procedureCode, declared: declared.nd43Level, computed },
-              locator.location(index),
-            ),
-          );
-        }
-      }
-      if (declared.nd42Category !== undefined || declared.vendorCode !== undefined) {
-        const category = classifyNd42(service.capabilities).category;
-        if (declared.nd42Category !== undefined && declared.nd42Category !== category) {
-          add(
-            declaredCategoryDiffers.issue(
-              {
-                procedureCode,
-                declared: ND42_CATEGORY_LABELS[declared.nd42Category],
-                computed: ND42_CATEGORY_LABELS[category],
-              },
-              locator.location(index),
-            ),
-          );
-        }
-        const computedCode = vendorCode(category);
-        if (declared.vendorCode !== undefined && declared.vendorCode !== computedCode) {
-          add(
-            declaredVendorCodeDiffers.issue(
-              { procedureCode, declared: declared.vendorCode, computed: computedCode },
-              locator.location(index),
-            ),
-          );
-        }
-      }
+      if (declared.nd43Level !== undefined) declaredNd43Count++;
+      // The classification's rule set (SL-CLS-010/011/012), re-located to where the service is in the source.
+      const findings = compareDeclaredValues(service)?.findings ?? [];
+      for (const finding of findings) add({ ...finding, location: locator.location(index) });
     }
   });
   if (asOf !== undefined && asOf >= ND42_FIRST_DAY && declaredNd43Count > 0) {
@@ -145,7 +137,7 @@ export function validateCatalogue(catalogue: Catalogue, options: ValidateCatalog
     subject: options.subject ?? 'catalogue',
     kind: 'service-catalogue',
     ruleset: CATALOGUE_RULESET,
-    rules: catalogueRules.rules,
+    rules: catalogueReportRules,
     requiredSteps: ['schema', 'validate'],
     ...(options.now ? { now: options.now } : {}),
   });

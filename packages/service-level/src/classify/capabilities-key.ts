@@ -1,4 +1,5 @@
 import type { ResultChannel, ServiceCapabilities } from '../model/service';
+import { assertCapabilities } from './capabilities-argument';
 
 const CHANNEL_BITS: Readonly<Record<ResultChannel, number>> = { online: 1, 'public-post': 2, 'in-person': 4 };
 
@@ -23,4 +24,25 @@ export function deepFreeze<T>(value: T): T {
     for (const nested of Object.values(value)) deepFreeze(nested);
   }
   return value;
+}
+
+/**
+ * A classification computed once per capabilities key and frozen: `classifyNd43` and `classifyNd42` are both
+ * built this way. The returned function checks its argument first (`assertCapabilities`, naming `caller`).
+ */
+export function classifiedOncePerKey<Result>(
+  caller: string,
+  compute: (capabilities: ServiceCapabilities) => Result,
+): (capabilities: ServiceCapabilities) => Result {
+  const results = new Map<string, Result>();
+  return (capabilities) => {
+    assertCapabilities(capabilities, caller);
+    const key = capabilitiesKey(capabilities);
+    let result = results.get(key);
+    if (result === undefined) {
+      result = deepFreeze(compute(capabilities));
+      results.set(key, result);
+    }
+    return result;
+  };
 }

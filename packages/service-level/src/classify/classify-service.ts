@@ -170,6 +170,16 @@ function compareDeclared(
 }
 
 /**
+ * Compares a service's `declared` level, category and vendor code with the ones its capabilities give; the
+ * findings (SL-CLS-010/011/012) are located at `declared/<field>` under `path`. `undefined` when nothing is
+ * declared. `classifyService` and `validateCatalogue` both use it: the package has one declared-vs-computed rule set.
+ */
+export function compareDeclaredValues(service: Service, path?: string): DeclaredComparison | undefined {
+  if (service.declared === undefined) return undefined;
+  return compareDeclared(service, classifyNd43(service.capabilities), classifyNd42(service.capabilities), path);
+}
+
+/**
  * Classifies a service (or bare capabilities) under both schemes, says which scheme is in force on the day
  * and what it makes of the service, and compares the computed results with the service's `declared` ones.
  * An invalid `date` is reported as an issue (SL-CLS-001); the classifications are still computed.

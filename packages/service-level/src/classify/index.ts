@@ -2,6 +2,7 @@ export {
   type ApplicableClassification,
   type ClassifyServiceOptions,
   classifyService,
+  compareDeclaredValues,
   type DeclaredComparison,
   type DeclaredValueComparison,
   type ServiceClassification,

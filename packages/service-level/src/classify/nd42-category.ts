@@ -1,7 +1,6 @@
 import type { LocalizedText } from '@lienthong/report';
 import type { Nd42Category, ServiceCapabilities, VendorCode } from '../model/service';
-import { assertCapabilities } from './capabilities-argument';
-import { capabilitiesKey, deepFreeze } from './capabilities-key';
+import { classifiedOncePerKey } from './capabilities-key';
 import { CITATIONS, cite } from './citations';
 import { describeResultChannels } from './result-channels';
 
@@ -297,23 +296,13 @@ function categoryReason(
   }
 }
 
-/** One frozen result per capabilities key (see capabilities-key.ts). */
-const CLASSIFICATIONS = new Map<string, Nd42Classification>();
-
 /**
  * The NĐ 42/2022 category (khoản 1 Điều 11) of a service, computed from its capabilities (never from an NĐ 43
  * level), with every criterion met or not and the reasons for the category. Throws `ServiceLevelError`
  * (`INVALID_ARGUMENT`) only when `capabilities` is not a capabilities object at all.
  */
 export function classifyNd42(capabilities: ServiceCapabilities): Nd42Classification {
-  assertCapabilities(capabilities, 'classifyNd42');
-  const key = capabilitiesKey(capabilities);
-  let result = CLASSIFICATIONS.get(key);
-  if (result === undefined) {
-    result = deepFreeze(compute(capabilities));
-    CLASSIFICATIONS.set(key, result);
-  }
-  return result;
+  return classifyNd42OncePerKey(capabilities);
 }
 
 function compute(capabilities: ServiceCapabilities): Nd42Classification {
@@ -351,3 +340,6 @@ function compute(capabilities: ServiceCapabilities): Nd42Classification {
     ],
   };
 }
+
+/** One frozen result per capabilities key (see capabilities-key.ts). */
+const classifyNd42OncePerKey = classifiedOncePerKey('classifyNd42', compute);

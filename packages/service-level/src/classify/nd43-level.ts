@@ -1,7 +1,6 @@
 import type { LocalizedText } from '@lienthong/report';
 import type { Nd43Level, ServiceCapabilities } from '../model/service';
-import { assertCapabilities } from './capabilities-argument';
-import { capabilitiesKey, deepFreeze } from './capabilities-key';
+import { classifiedOncePerKey } from './capabilities-key';
 import { CITATIONS, cite, joinCitations } from './citations';
 import { describeResultChannels } from './result-channels';
 
@@ -253,23 +252,13 @@ function summarize(level: Nd43Level, missing: readonly Nd43Criterion[]): Localiz
   );
 }
 
-/** One frozen result per capabilities key (see capabilities-key.ts). */
-const CLASSIFICATIONS = new Map<string, Nd43Classification>();
-
 /**
  * The NĐ 43/2011 level (khoản 4 Điều 3) of a service, computed from its capabilities, with every criterion
  * met or not and what is missing for the next level. Throws `ServiceLevelError` (`INVALID_ARGUMENT`) only
  * when `capabilities` is not a capabilities object at all.
  */
 export function classifyNd43(capabilities: ServiceCapabilities): Nd43Classification {
-  assertCapabilities(capabilities, 'classifyNd43');
-  const key = capabilitiesKey(capabilities);
-  let result = CLASSIFICATIONS.get(key);
-  if (result === undefined) {
-    result = deepFreeze(compute(capabilities));
-    CLASSIFICATIONS.set(key, result);
-  }
-  return result;
+  return classifyNd43OncePerKey(capabilities);
 }
 
 function compute(capabilities: ServiceCapabilities): Nd43Classification {
@@ -300,3 +289,6 @@ function compute(capabilities: ServiceCapabilities): Nd43Classification {
     summary: summarize(level, missingForNextLevel),
   };
 }
+
+/** One frozen result per capabilities key (see capabilities-key.ts). */
+const classifyNd43OncePerKey = classifiedOncePerKey('classifyNd43', compute);

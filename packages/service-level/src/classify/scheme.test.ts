@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ND42_FIRST_DAY, ND43_LAST_DAY, schemeOn, schemesForPeriod, toVietnamDay } from './scheme';
+import { toVietnamDay } from '../calendar/calendar-date';
+import { ND42_FIRST_DAY, ND43_LAST_DAY, schemeOn, schemesForPeriod } from './scheme';
 
 describe('schemeOn', () => {
   it('gives NĐ 43/2011 up to 2022-08-14 and NĐ 42/2022 from 2022-08-15', () => {

@@ -1,4 +1,5 @@
 import type { Issue } from '@lienthong/report';
+import { type DayInput, toVietnamDay } from '../calendar/calendar-date';
 import type { Scheme } from '../model/service';
 import { dateInvalid, periodReversed, periodStraddlesSchemes } from './rules';
 
@@ -13,8 +14,7 @@ export const ND43_LAST_DAY = '2022-08-14';
 /** The first day NĐ 42/2022 classifies services. */
 export const ND42_FIRST_DAY = '2022-08-15';
 
-/** A Vietnam calendar day `YYYY-MM-DD`, or an instant read at UTC+7. */
-export type DayInput = string | Date;
+export type { DayInput };
 
 export type SchemeOnResult =
   | { readonly valid: true; readonly date: string; readonly scheme: Scheme; readonly issues: readonly Issue[] }
@@ -49,37 +49,6 @@ export type SchemesForPeriodResult =
       readonly issues: readonly Issue[];
     }
   | { readonly valid: false; readonly issues: readonly Issue[] };
-
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isRealDay(year: number, month: number, day: number): boolean {
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
-  const probe = new Date(0);
-  probe.setUTCFullYear(year, month - 1, day);
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
-}
-
-function pad(value: number, width: number): string {
-  return String(value).padStart(width, '0');
-}
-
-/** The Vietnam calendar day of an input, or `undefined` when it names none. */
-export function toVietnamDay(input: DayInput): string | undefined {
-  if (input instanceof Date) {
-    const time = input.getTime();
-    if (Number.isNaN(time)) return undefined;
-    const local = new Date(time + VIETNAM_OFFSET_MS);
-    const year = local.getUTCFullYear();
-    if (year < 1 || year > 9999) return undefined;
-    return `${pad(year, 4)}-${pad(local.getUTCMonth() + 1, 2)}-${pad(local.getUTCDate(), 2)}`;
-  }
-  if (typeof input !== 'string') return undefined;
-  const match = ISO_DAY.exec(input);
-  if (!match) return undefined;
-  return isRealDay(Number(match[1]), Number(match[2]), Number(match[3])) ? input : undefined;
-}
 
 function describeInput(input: unknown): string {
   if (input instanceof Date) return Number.isNaN(input.getTime()) ? 'Invalid Date' : input.toISOString();

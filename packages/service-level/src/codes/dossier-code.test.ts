@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { daysInMonth, isoDate } from '../calendar/calendar-date';
 import { ServiceLevelError } from '../errors';
-import { daysInMonth, isoDate } from './calendar-date';
 import { formatDossierCode, parseDossierCode } from './dossier-code';
 
 const ruleIds = (text: string) => parseDossierCode(text).issues.map((issue) => issue.ruleId);

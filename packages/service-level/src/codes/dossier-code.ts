@@ -1,8 +1,8 @@
 import { isQcvn102Code } from '@lienthong/edxml';
 import type { Issue } from '@lienthong/report';
+import { calendarDateProblem, isoDate, readIsoDate, vietnamDateOf } from '../calendar/calendar-date';
 import { ServiceLevelError } from '../errors';
 import { type ParsedAgencyCode, readAgencyCode } from './agency-code';
-import { calendarDateProblem, isoDate, readIsoDate, vietnamDateOf } from './calendar-date';
 import { CODE_KINDS, checkCodeText, locationOf, quoteCode } from './code-text';
 import { type CodeParseOptions, type CodeParseResult, resultFrom } from './parse-result';
 import {

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@lienthong/report';
-import { readIsoDate, vietnamDateOf } from '../codes/calendar-date';
+import { readIsoDate, vietnamDateOf } from '../calendar/calendar-date';
 import { locationOf } from '../codes/code-text';
 import type { CodeParseOptions, CodeParseResult } from '../codes/parse-result';
 import { ServiceLevelError } from '../errors';

@@ -63,7 +63,7 @@ export type Scheme = z.infer<typeof SchemeSchema>;
 
 /**
  * Administrative tier of the agency that settles the procedure. `huyen` (district) exists only for periods
- * ending before 2025-07-01 (Nghị quyết 202/2025/QH15 and the end of district-level units).
+ * ending before 2025-07-01 (Nghị quyết 203/2025/QH15 ended district-level units).
  */
 export const TierSchema = z.enum(['tinh', 'huyen', 'xa']);
 export type Tier = z.infer<typeof TierSchema>;

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toVietnamIsoString } from '../calendar/vietnam-time';
 import type { TimelinessClass } from '../enums/timeliness-class';
 import { ServiceLevelError } from '../errors';
 import type { DossierTimes, TimelinessGranularity } from '../model/service';
 import { type ClassifyTimelinessOptions, classifyTimeliness, type TimelinessResult } from './classify-timeliness';
-import { toVietnamIsoString } from './vietnam-time';
 import { createWorkingCalendar } from './working-calendar';
 
 // Times are Vietnam local time (UTC+7). March 2025: Monday 3, Wednesday 5, Friday 7, Saturday 8.

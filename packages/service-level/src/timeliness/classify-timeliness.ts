@@ -1,10 +1,4 @@
 import type { Issue, LocalizedText } from '@lienthong/report';
-import type { TimelinessClass } from '../enums/timeliness-class';
-import { ServiceLevelError } from '../errors';
-import { type DossierTimes, type TimelinessGranularity, TimelinessGranularitySchema } from '../model/service';
-import { type CheckedDossierTimes, checkDossierTimes } from './dossier-times';
-import { TIMELINESS_GRANULARITIES } from './granularities';
-import { dueOutsideWorkingHours, pendingWithoutReferenceTime, receivedAfterReferenceTime } from './rules';
 import {
   dayKeyOf,
   describeVietnamDay,
@@ -14,7 +8,13 @@ import {
   type TimeInput,
   toVietnamIsoString,
   vietnamDayNumberOf,
-} from './vietnam-time';
+} from '../calendar/vietnam-time';
+import type { TimelinessClass } from '../enums/timeliness-class';
+import { ServiceLevelError } from '../errors';
+import { type DossierTimes, type TimelinessGranularity, TimelinessGranularitySchema } from '../model/service';
+import { type CheckedDossierTimes, checkDossierTimes } from './dossier-times';
+import { TIMELINESS_GRANULARITIES } from './granularities';
+import { dueOutsideWorkingHours, pendingWithoutReferenceTime, receivedAfterReferenceTime } from './rules';
 import { createWorkingCalendar, type HalfDayPart, type WorkingCalendar, type WorkingHalfDay } from './working-calendar';
 
 export interface ClassifyTimelinessOptions {

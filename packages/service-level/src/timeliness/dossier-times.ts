@@ -1,6 +1,6 @@
 import type { Issue, LocalizedText } from '@lienthong/report';
+import { describeVietnamTime, parseVietnamTime } from '../calendar/vietnam-time';
 import { dueBeforeReceived, returnedBeforeReceived, timeMissing, timeUnreadable } from './rules';
-import { describeVietnamTime, parseVietnamTime } from './vietnam-time';
 
 /** A dossier's times, read and checked: epoch milliseconds. */
 export interface CheckedDossierTimes {

@@ -26,15 +26,6 @@ export {
   timelinessStatistics,
 } from './timeliness-statistics';
 export {
-  parseVietnamTime,
-  type TimeAnchor,
-  type TimeInput,
-  type TimeParseFailureReason,
-  toVietnamIsoString,
-  VIETNAM_UTC_OFFSET_MINUTES,
-  type VietnamTimeParseResult,
-} from './vietnam-time';
-export {
   type ClockRange,
   createWorkingCalendar,
   type HalfDayHours,

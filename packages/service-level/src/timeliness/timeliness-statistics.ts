@@ -1,4 +1,5 @@
 import type { Issue } from '@lienthong/report';
+import { type TimeInput, toVietnamIsoString } from '../calendar/vietnam-time';
 import type { TimelinessClass } from '../enums/timeliness-class';
 import { ServiceLevelError } from '../errors';
 import type { DossierTimes, TimelinessGranularity } from '../model/service';
@@ -11,7 +12,6 @@ import {
 } from './classify-timeliness';
 import { checkDossierTimes } from './dossier-times';
 import { percentDecimalsOf, rateOf, type TimelinessRate } from './rate';
-import { type TimeInput, toVietnamIsoString } from './vietnam-time';
 import { createWorkingCalendar, type WorkingCalendar } from './working-calendar';
 
 export interface TimelinessStatisticsOptions {

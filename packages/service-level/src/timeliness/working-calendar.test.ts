@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toVietnamIsoString } from '../calendar/vietnam-time';
 import { ServiceLevelError } from '../errors';
-import { toVietnamIsoString } from './vietnam-time';
 import { createWorkingCalendar, OPENCPS_DEFAULT_WORKING_HOURS, type WorkingCalendarOptions } from './working-calendar';
 
 // March 2025: Monday 3 … Friday 7, Saturday 8, Sunday 9, Monday 10. Times are Vietnam local time.

@@ -1,4 +1,3 @@
-import { ServiceLevelError } from '../errors';
 import {
   dayKeyOf,
   isoWeekdayOf,
@@ -9,7 +8,8 @@ import {
   type TimeInput,
   type VietnamDayNumber,
   vietnamDayNumberOf,
-} from './vietnam-time';
+} from '../calendar/vietnam-time';
+import { ServiceLevelError } from '../errors';
 
 /*
  * A working calendar in Vietnam local time: the working half-days (buổi sáng, buổi chiều) of each weekday,

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '@lienthong/report';
+import { daysInMonth } from './calendar-date';
 
 /*
  * Vietnam local time for dossier times. Vietnam has used UTC+7 without daylight saving since 1975, so every
@@ -68,15 +69,6 @@ export function quoteForMessage(value: unknown, maxLength = 40): string {
 function isDateObject(value: unknown): value is Date {
   // `instanceof` fails for Dates made in another realm (vm contexts, iframes); the tag does not.
   return Object.prototype.toString.call(value) === '[object Date]';
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** The day number of a calendar date, or `undefined` when the date is not on the calendar. Years 1–9999. */

@@ -49,3 +49,14 @@ describe('calendar dates', () => {
     expect(vietnamDateOf('2025-07-01' as unknown as Date)).toBeUndefined();
   });
 });
+
+describe('years outside 0001–9999 (the strictest of the merged helpers)', () => {
+  it('refuses year 0000 and years past 9999', () => {
+    expect(readIsoDate('0000-01-01')).toBeUndefined();
+    expect(calendarDateProblem(0, 1, 1)?.en).toBe('year 0 is outside the years 0001–9999');
+    expect(calendarDateProblem(10000, 1, 1)).toBeDefined();
+    expect(vietnamDateOf(new Date('+010000-01-01T00:00:00Z'))).toBeUndefined();
+    expect(vietnamDateOf(new Date('0000-12-31T16:59:59Z'))).toBeUndefined();
+    expect(vietnamDateOf(new Date('0000-12-31T17:00:00Z'))).toBe('0001-01-01');
+  });
+});

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '@lienthong/report';
 
 /*
- * Calendar dates as the codes carry them, computed by arithmetic on the proleptic Gregorian calendar — never
+ * Vietnam calendar dates (the one home for them: codes, enums, classify and timeliness import from here), computed by arithmetic on the proleptic Gregorian calendar — never
  * through the machine's time zone. A `Date` (an instant) becomes a date in Vietnam local time, UTC+7, the
  * only offset Vietnam has used since 1975.
  */
@@ -20,6 +20,9 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Why a year, month and day are not a date, or `undefined` when they are one. */
 export function calendarDateProblem(year: number, month: number, day: number): LocalizedText | undefined {
+  if (!Number.isInteger(year) || year < 1 || year > 9999) {
+    return { vi: `năm ${year} nằm ngoài các năm 0001–9999`, en: `year ${year} is outside the years 0001–9999` };
+  }
   if (month < 1 || month > 12) return { vi: `không có tháng ${month}`, en: `there is no month ${month}` };
   const lastDay = daysInMonth(year, month);
   if (day < 1 || day > lastDay) {
@@ -47,11 +50,26 @@ export function readIsoDate(text: string): { year: number; month: number; day: n
   return calendarDateProblem(year, month, day) === undefined ? { year, month, day } : undefined;
 }
 
-/** The date (`YYYY-MM-DD`) an instant falls on in Vietnam, whatever the machine's time zone; `undefined` for an invalid Date. */
+/**
+ * The date (`YYYY-MM-DD`) an instant falls on in Vietnam, whatever the machine's time zone; `undefined` for an
+ * invalid Date or one whose Vietnam year is outside 0001–9999.
+ */
 export function vietnamDateOf(instant: Date): string | undefined {
   const time = instant instanceof Date ? instant.getTime() : Number.NaN;
   if (!Number.isFinite(time)) return undefined;
   // Shifting the instant by the offset and reading its UTC fields gives the local wall-clock date.
   const shifted = new Date(time + VIETNAM_OFFSET_MS);
-  return isoDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
+  const year = shifted.getUTCFullYear();
+  if (year < 1 || year > 9999) return undefined;
+  return isoDate(year, shifted.getUTCMonth() + 1, shifted.getUTCDate());
+}
+
+/** A Vietnam calendar day `YYYY-MM-DD`, or an instant read at UTC+7. */
+export type DayInput = string | Date;
+
+/** The Vietnam calendar day of a `YYYY-MM-DD` string (a real date, years 0001–9999) or an instant; `undefined` when it names none. */
+export function toVietnamDay(input: DayInput): string | undefined {
+  if (input instanceof Date) return vietnamDateOf(input);
+  if (typeof input !== 'string') return undefined;
+  return readIsoDate(input) === undefined ? undefined : input;
 }

@@ -1,0 +1,1 @@
+export { type PercentRounding, roundedPercent, type Share } from './percent';
