@@ -387,5 +387,7 @@ export const catalogueReportRules = [
   declaredLevelDiffers,
   declaredCategoryDiffers,
   declaredVendorCodeDiffers,
-  ...codeRules.rules,
+  // A malformed code in a catalogue is a warning (the service can still be classified), so the report lists
+  // the code rules at the severity they are reported with there.
+  ...codeRules.rules.map((rule) => ({ toChecked: () => ({ ...rule.toChecked(), severity: 'warning' as const }) })),
 ] as const;

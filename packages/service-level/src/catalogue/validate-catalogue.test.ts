@@ -26,7 +26,12 @@ describe('validateCatalogue', () => {
     expect(ReportSchema.parse(report)).toEqual(report);
     expect(report.valid).toBe(true);
     expect(report.subject).toBe('danh-muc');
-    expect(report.rules.map((rule) => rule.id)).toEqual(catalogueReportRules.map((rule) => rule.id));
+    expect(report.rules).toEqual(catalogueReportRules.map((rule) => rule.toChecked()));
+    // Code formats are listed at the severity a catalogue reports them with.
+    expect(report.rules.filter((rule) => rule.id.startsWith('SL-CODE-')).map((rule) => rule.severity)).toEqual(
+      expect.arrayContaining(['warning']),
+    );
+    expect(report.rules.some((rule) => rule.id.startsWith('SL-CODE-') && rule.severity !== 'warning')).toBe(false);
     expect(report.steps.map((step) => step.name)).toEqual(['schema', 'validate']);
   });
 

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '@lienthong/report';
+import type { ServiceCapabilities } from '../model/service';
 
 /**
  * The legal provisions the classification reasons cite, in Vietnamese (the `article` of a criterion, the
@@ -40,4 +41,29 @@ export function joinCitations(...citations: readonly LocalizedText[]): Localized
 /** A sentence followed by its citation in brackets, in both languages. */
 export function cite(sentence: LocalizedText, citation: LocalizedText): LocalizedText {
   return { vi: `${sentence.vi} (${citation.vi}).`, en: `${sentence.en} (${citation.en}).` };
+}
+
+/** A condition of a classification scheme, as data: what it checks and the provision that sets it. */
+export interface CriterionDefinition {
+  readonly title: LocalizedText;
+  readonly citation: LocalizedText;
+  readonly evaluate: (capabilities: ServiceCapabilities) => { readonly met: boolean; readonly sentence: LocalizedText };
+}
+
+/** A criterion evaluated for one service: the definition's own fields, met or not, and why, citing the provision. */
+export type EvaluatedCriterion<D extends CriterionDefinition> = Omit<D, 'citation' | 'evaluate'> & {
+  readonly met: boolean;
+  readonly message: LocalizedText;
+  /** The provision, in Vietnamese. */
+  readonly article: string;
+};
+
+/** Evaluates one criterion of either scheme (NĐ 43 levels, NĐ 42 categories) the same way. */
+export function evaluateCriterion<D extends CriterionDefinition>(
+  definition: D,
+  capabilities: ServiceCapabilities,
+): EvaluatedCriterion<D> {
+  const { citation, evaluate, ...fields } = definition;
+  const { met, sentence } = evaluate(capabilities);
+  return { ...fields, met, message: cite(sentence, citation), article: citation.vi };
 }

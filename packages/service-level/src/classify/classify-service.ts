@@ -84,6 +84,19 @@ function levelDifferenceReason(nd43: Nd43Classification, declared: Nd43Level): L
   return joinMessages(between);
 }
 
+/** One declared value against the computed one; `differs` builds the finding when they differ. */
+function compareValue<T>(
+  declared: T | undefined,
+  computed: T,
+  differs: (declared: T) => Issue,
+  findings: Issue[],
+): DeclaredValueComparison<T> | undefined {
+  if (declared === undefined) return undefined;
+  const matches = declared === computed;
+  if (!matches) findings.push(differs(declared));
+  return { declared, computed, matches };
+}
+
 function compareDeclared(
   service: Service,
   nd43: Nd43Classification,
@@ -96,69 +109,48 @@ function compareDeclared(
   const procedureCode = service.procedureCode;
   const categoryReason = nd42.reasons[0] ?? ND42_CATEGORY_LABELS[nd42.category];
 
-  let nd43Level: DeclaredValueComparison<Nd43Level> | undefined;
-  if (declared.nd43Level !== undefined) {
-    nd43Level = { declared: declared.nd43Level, computed: nd43.level, matches: declared.nd43Level === nd43.level };
-    if (!nd43Level.matches) {
-      findings.push(
-        declaredLevelDiffers.issue(
-          {
-            procedureCode,
-            declared: declared.nd43Level,
-            computed: nd43.level,
-            reason: levelDifferenceReason(nd43, declared.nd43Level),
-          },
-          locate(path, 'nd43Level'),
-        ),
-      );
-    }
-  }
-
-  let nd42Category: DeclaredValueComparison<Nd42Category> | undefined;
-  if (declared.nd42Category !== undefined) {
-    nd42Category = {
-      declared: declared.nd42Category,
-      computed: nd42.category,
-      matches: declared.nd42Category === nd42.category,
-    };
-    if (!nd42Category.matches) {
-      findings.push(
-        declaredCategoryDiffers.issue(
-          {
-            procedureCode,
-            declared: ND42_CATEGORY_LABELS[declared.nd42Category],
-            computed: ND42_CATEGORY_LABELS[nd42.category],
-            reason: categoryReason,
-          },
-          locate(path, 'nd42Category'),
-        ),
-      );
-    }
-  }
-
-  let vendorCode: DeclaredValueComparison<VendorCode> | undefined;
-  if (declared.vendorCode !== undefined) {
-    vendorCode = {
-      declared: declared.vendorCode,
-      computed: nd42.vendorCode,
-      matches: declared.vendorCode === nd42.vendorCode,
-    };
-    if (!vendorCode.matches) {
-      findings.push(
-        declaredVendorCodeDiffers.issue(
-          {
-            procedureCode,
-            declared: declared.vendorCode,
-            declaredLabel: ND42_CATEGORY_LABELS[categoryOfVendorCode(declared.vendorCode)],
-            computed: nd42.vendorCode,
-            computedLabel: ND42_CATEGORY_LABELS[nd42.category],
-            reason: categoryReason,
-          },
-          locate(path, 'vendorCode'),
-        ),
-      );
-    }
-  }
+  const nd43Level = compareValue(
+    declared.nd43Level,
+    nd43.level,
+    (level) =>
+      declaredLevelDiffers.issue(
+        { procedureCode, declared: level, computed: nd43.level, reason: levelDifferenceReason(nd43, level) },
+        locate(path, 'nd43Level'),
+      ),
+    findings,
+  );
+  const nd42Category = compareValue(
+    declared.nd42Category,
+    nd42.category,
+    (category) =>
+      declaredCategoryDiffers.issue(
+        {
+          procedureCode,
+          declared: ND42_CATEGORY_LABELS[category],
+          computed: ND42_CATEGORY_LABELS[nd42.category],
+          reason: categoryReason,
+        },
+        locate(path, 'nd42Category'),
+      ),
+    findings,
+  );
+  const vendorCode = compareValue(
+    declared.vendorCode,
+    nd42.vendorCode,
+    (code) =>
+      declaredVendorCodeDiffers.issue(
+        {
+          procedureCode,
+          declared: code,
+          declaredLabel: ND42_CATEGORY_LABELS[categoryOfVendorCode(code)],
+          computed: nd42.vendorCode,
+          computedLabel: ND42_CATEGORY_LABELS[nd42.category],
+          reason: categoryReason,
+        },
+        locate(path, 'vendorCode'),
+      ),
+    findings,
+  );
 
   return {
     ...(nd43Level && { nd43Level }),

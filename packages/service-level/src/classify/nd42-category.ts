@@ -1,7 +1,7 @@
 import type { LocalizedText } from '@lienthong/report';
 import type { Nd42Category, ServiceCapabilities, VendorCode } from '../model/service';
 import { classifiedOncePerKey } from './capabilities-key';
-import { CITATIONS, cite } from './citations';
+import { CITATIONS, type CriterionDefinition, cite, evaluateCriterion } from './citations';
 import { describeResultChannels } from './result-channels';
 
 /*
@@ -69,12 +69,9 @@ export interface Nd42Classification {
   readonly reasons: readonly LocalizedText[];
 }
 
-interface Nd42CriterionDefinition {
+interface Nd42CriterionDefinition extends CriterionDefinition {
   readonly id: Nd42CriterionId;
   readonly role: Nd42CriterionRole;
-  readonly title: LocalizedText;
-  readonly citation: LocalizedText;
-  readonly evaluate: (capabilities: ServiceCapabilities) => { readonly met: boolean; readonly sentence: LocalizedText };
 }
 
 const TOAN_TRINH_CITATION = CITATIONS.nd42ToanTrinh;
@@ -306,17 +303,7 @@ export function classifyNd42(capabilities: ServiceCapabilities): Nd42Classificat
 }
 
 function compute(capabilities: ServiceCapabilities): Nd42Classification {
-  const criteria: Nd42Criterion[] = ND42_CRITERIA.map((definition) => {
-    const { met, sentence } = definition.evaluate(capabilities);
-    return {
-      id: definition.id,
-      role: definition.role,
-      title: definition.title,
-      met,
-      message: cite(sentence, definition.citation),
-      article: definition.citation.vi,
-    };
-  });
+  const criteria: Nd42Criterion[] = ND42_CRITERIA.map((definition) => evaluateCriterion(definition, capabilities));
   const onlineService = criteria.every((criterion) => criterion.role !== 'online-service' || criterion.met);
   const missingForToanTrinh = criteria.filter((criterion) => !criterion.met);
   const category: Nd42Category = !onlineService ? 'none' : missingForToanTrinh.length === 0 ? 'toan_trinh' : 'mot_phan';

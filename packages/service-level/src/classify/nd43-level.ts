@@ -1,7 +1,7 @@
 import type { LocalizedText } from '@lienthong/report';
 import type { Nd43Level, ServiceCapabilities } from '../model/service';
 import { classifiedOncePerKey } from './capabilities-key';
-import { CITATIONS, cite, joinCitations } from './citations';
+import { CITATIONS, type CriterionDefinition, cite, evaluateCriterion, joinCitations } from './citations';
 import { describeResultChannels } from './result-channels';
 
 /*
@@ -65,12 +65,9 @@ export interface Nd43Classification {
   readonly summary: LocalizedText;
 }
 
-interface Nd43CriterionDefinition {
+interface Nd43CriterionDefinition extends CriterionDefinition {
   readonly id: Nd43CriterionId;
   readonly level: Nd43CriterionLevel;
-  readonly title: LocalizedText;
-  readonly citation: LocalizedText;
-  readonly evaluate: (capabilities: ServiceCapabilities) => { readonly met: boolean; readonly sentence: LocalizedText };
 }
 
 const LEVEL_CITATION = CITATIONS.nd43Levels;
@@ -262,17 +259,7 @@ export function classifyNd43(capabilities: ServiceCapabilities): Nd43Classificat
 }
 
 function compute(capabilities: ServiceCapabilities): Nd43Classification {
-  const criteria: Nd43Criterion[] = ND43_CRITERIA.map((definition) => {
-    const { met, sentence } = definition.evaluate(capabilities);
-    return {
-      id: definition.id,
-      level: definition.level,
-      title: definition.title,
-      met,
-      message: cite(sentence, definition.citation),
-      article: definition.citation.vi,
-    };
-  });
+  const criteria: Nd43Criterion[] = ND43_CRITERIA.map((definition) => evaluateCriterion(definition, capabilities));
   let level: Nd43Level = 0;
   for (const candidate of LEVELS) {
     if (!criteria.every((criterion) => criterion.level !== candidate || criterion.met)) break;
