@@ -231,18 +231,6 @@ export const MSG = {
   ),
   timestampUnreadable: (detail: string) =>
     t(`Không đọc được TSTInfo: ${detail}.`, `The TSTInfo cannot be read: ${detail}.`),
-  timestampEku: (ok: boolean) =>
-    ok
-      ? t(
-          'Chứng thư của đơn vị cấp dấu thời gian có mục đích timeStamping.',
-          'The TSA certificate has the timeStamping purpose.',
-        )
-      : t(
-          'Chứng thư của đơn vị cấp dấu thời gian thiếu mục đích timeStamping (EKU).',
-          'The TSA certificate lacks the timeStamping extended key usage.',
-        ),
-
-  signaturePassed: t('Chữ ký hợp lệ.', 'The signature is valid.'),
   allPassed: (count: number) =>
     count === 1
       ? t('Chữ ký duy nhất của tệp PDF hợp lệ.', 'The only signature of the PDF is valid.')

@@ -12,6 +12,7 @@ import { OpensslLab } from '../cms/testkit';
 import { SignatureError } from '../errors';
 import { SignatureResultSchema } from '../model/result';
 import { createTrustStore, type TrustStore } from '../pkix';
+import { TsaLab } from '../timestamp/testkit';
 import { DEFAULT_MAX_PDF_BYTES, verifyPdf } from './index';
 import {
   CORPUS_TIME,
@@ -342,7 +343,8 @@ describe('PDFs signed at test time', () => {
         .sign({ ...sign, docMdp: 1 })
         .sign(timestamp(token))
         .bytes();
-      const result = await verifyPdf(pdf, options());
+      // openssl stamps the current time: validate after it (a timestamp cannot be trusted before it was made).
+      const result = await verifyPdf(pdf, { ...options(), at: new Date() });
       expect(result.indication).toBe('TOTAL-PASSED');
       expect(result.details.map((d) => d.kind)).toEqual(['signature', 'document-timestamp']);
       const [certification, dts] = result.signatures;
@@ -372,9 +374,37 @@ describe('PDFs signed at test time', () => {
       const refused = await verifyPdf(pdf, options());
       expect([refused.indication, refused.subIndication]).toEqual(['INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE']);
       expect(refused.signatures[0]?.checks.find((c) => c.id === 'pdf.timestamp-imprint')?.passed).toBe(false);
-      const allowed = await verifyPdf(pdf, { ...options(), allowSha1: true });
+      const allowed = await verifyPdf(pdf, { ...options(), at: new Date(), allowSha1: true });
       expect(allowed.indication).toBe('TOTAL-PASSED');
       expect(allowed.signatures[0]?.legacy).toBe(true);
+    });
+
+    it('a document timestamp made after the validation time → INDETERMINATE, as for any timestamp token', async () => {
+      const pdf = new PdfBuilder().sign(timestamp(token)).bytes();
+      const before = new Date(Date.now() - 3_600_000);
+      const result = await verifyPdf(pdf, { ...options(), at: before });
+      expect([result.indication, result.subIndication]).toEqual(['INDETERMINATE', 'SIG_CONSTRAINTS_FAILURE']);
+      expect(result.signatures[0]?.checks.find((c) => c.id === 'pdf.timestamp-time')?.passed).toBe(false);
+    });
+
+    it('a TSA certificate whose timeStamping EKU is not critical → INDETERMINATE, as for any timestamp token', async () => {
+      const tsa = new TsaLab();
+      try {
+        const genTime = new Date('2026-06-01T08:00:00Z');
+        const pdf = new PdfBuilder()
+          .sign(timestamp((content) => tsa.craftedToken(content, { genTime, tsa: 'tsaNonCriticalEku' })))
+          .bytes();
+        const trustTsa = createTrustStore({ anchors: [tsa.certificate('root')] });
+        const result = await verifyPdf(pdf, {
+          trust: trustTsa,
+          at: new Date('2026-06-02T00:00:00Z'),
+          revocationPolicy: 'skip',
+        });
+        expect([result.indication, result.subIndication]).toEqual(['INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE']);
+        expect(result.signatures[0]?.checks.find((c) => c.id === 'pdf.timestamp-eku')?.passed).toBe(false);
+      } finally {
+        tsa.dispose();
+      }
     });
 
     it('a document timestamp over other bytes → HASH_FAILURE', async () => {

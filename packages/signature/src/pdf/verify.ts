@@ -21,8 +21,8 @@
  */
 import type { LocalizedText } from '@lienthong/report';
 import { indexOfAscii } from '../bytes';
-import { type DigestName, digestVerdict, readDigestAlgorithm } from '../cms/algorithms';
-import { bytesEqual, children, DerError, octetStringContent, readTime, readTlv } from '../cms/der';
+import { type DigestName, digestVerdict } from '../cms/algorithms';
+import { bytesEqual, DerError } from '../cms/der';
 import { parseSignedData } from '../cms/parse';
 import { type VerifyCmsOptions, verifyCms } from '../cms/verify';
 import { SignatureError } from '../errors';
@@ -35,6 +35,10 @@ import {
   type SubIndication,
 } from '../model/result';
 import { parseCertificate } from '../pkix';
+import { parseCertificateInputs } from '../pkix/certificate';
+import { MSG as TIMESTAMP_MSG } from '../timestamp/messages';
+import { checkTsaCertificate } from '../timestamp/token';
+import { parseTstInfo, TST_INFO_OID, type TstInfo } from '../timestamp/tstinfo';
 import { analyseChanges, type Change, type ChangeAnalysis, type ChangeKind } from './changes';
 import { PdfDocument } from './document';
 import { MSG } from './messages';
@@ -53,9 +57,6 @@ import { isWhite, PdfSyntaxError } from './syntax';
 
 /** The default cap on the PDF size, checked before parsing: 256 MiB. */
 export const DEFAULT_MAX_PDF_BYTES = 256 * 1024 * 1024;
-
-const TST_INFO = '1.2.840.113549.1.9.16.1.4';
-const KP_TIME_STAMPING = '1.3.6.1.5.5.7.3.8';
 
 export interface VerifyPdfOptions {
   /** The trust anchors (explicit configuration; never the certificates inside the PDF). */
@@ -406,64 +407,85 @@ async function verifyDocTimestamp(
 ): Promise<SignatureResult> {
   const at = options.at ?? new Date();
   checks.push({ id: 'pdf.subfilter', passed: true, message: MSG.subFilterOk('ETSI.RFC3161') });
-  let genTime: string;
+  let tst: TstInfo;
   let certificates: readonly Uint8Array[];
-  let legacy = false;
   try {
     const structure = parseSignedData(token);
-    if (structure.eContentType !== TST_INFO || structure.eContent === undefined) {
+    if (structure.eContentType !== TST_INFO_OID || structure.eContent === undefined) {
       const message = MSG.timestampNotTst(structure.eContentType);
       checks.push({ id: 'pdf.timestamp', passed: false, message });
       return bare('TOTAL-FAILED', 'FORMAT_FAILURE', message, checks, coverage, at, undefined);
     }
     certificates = structure.certificates;
-    const tst = structure.eContent;
-    const top = readTlv(tst, 0, tst.length);
-    const [, , imprintTlv, , genTimeTlv] = children(tst, top, 16);
-    if (!imprintTlv || !genTimeTlv) throw new DerError('TSTInfo too short');
-    const [algorithmTlv, hashedTlv] = children(tst, imprintTlv, 2);
-    if (!algorithmTlv || !hashedTlv) throw new DerError('bad messageImprint');
-    const { oid, digest } = readDigestAlgorithm(tst, algorithmTlv);
-    if (!digest) throw new DerError(`unknown imprint digest ${oid}`);
-    // The imprint is what binds the document to the token: the same digest policy as any signature's.
-    const verdict = digestVerdict(digest, options.allowSha1 === true);
-    if (verdict === 'rejected') {
-      const message = MSG.timestampImprintRejected(digest.label);
-      checks.push({ id: 'pdf.timestamp-imprint', passed: false, message });
-      return bare('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE', message, checks, coverage, at, undefined);
-    }
-    legacy = verdict === 'legacy';
-    const hashed = octetStringContent(tst, hashedTlv);
-    genTime = readTime(tst, genTimeTlv).toISOString();
-    if (!bytesEqual(await digestOfCovered(digest.name), hashed)) {
-      checks.push({ id: 'pdf.timestamp-imprint', passed: false, message: MSG.timestampImprintMismatch });
-      return bare('TOTAL-FAILED', 'HASH_FAILURE', MSG.timestampImprintMismatch, checks, coverage, at, undefined);
-    }
-    checks.push({ id: 'pdf.timestamp-imprint', passed: true, message: MSG.timestampImprintOk(genTime) });
+    tst = parseTstInfo(structure.eContent);
   } catch (error) {
     const message = MSG.timestampUnreadable(describe(error));
     checks.push({ id: 'pdf.timestamp', passed: false, message });
     return bare('TOTAL-FAILED', 'FORMAT_FAILURE', message, checks, coverage, at, undefined);
   }
-  let result = await viaCms(token, {}, options, checks, coverage);
-  result = { ...result, signingTime: { ...result.signingTime, timestamp: genTime }, legacy: result.legacy || legacy };
-  // The TSA certificate must be meant for timestamping (RFC 3161 §2.3).
-  const fingerprint = result.signer?.fingerprintSha256;
-  if (fingerprint) {
-    const tsa = certificates
-      .map((der) => parseCertificate(der))
-      .find((parsed) => parsed.ok && parsed.certificate.fingerprintSha256 === fingerprint);
-    const ok = tsa?.ok === true && (tsa.certificate.extendedKeyUsage ?? []).includes(KP_TIME_STAMPING);
-    result.checks.push({ id: 'pdf.timestamp-eku', passed: ok, message: MSG.timestampEku(ok) });
-    if (!ok && result.indication === 'TOTAL-PASSED')
-      return {
-        ...result,
-        indication: 'INDETERMINATE',
-        subIndication: 'CHAIN_CONSTRAINTS_FAILURE',
-        message: MSG.timestampEku(false),
-      };
+  const { digest, hashedMessage, hashAlgorithm } = tst.messageImprint;
+  if (!digest) {
+    const message = MSG.timestampUnreadable(`unknown imprint digest ${hashAlgorithm}`);
+    checks.push({ id: 'pdf.timestamp', passed: false, message });
+    return bare('TOTAL-FAILED', 'FORMAT_FAILURE', message, checks, coverage, at, undefined);
   }
+  // The imprint is what binds the document to the token: the same digest policy as any signature's.
+  const verdict = digestVerdict(digest, options.allowSha1 === true);
+  if (verdict === 'rejected') {
+    const message = MSG.timestampImprintRejected(digest.label);
+    checks.push({ id: 'pdf.timestamp-imprint', passed: false, message });
+    return bare('INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE', message, checks, coverage, at, undefined);
+  }
+  const genTime = tst.genTime.toISOString();
+  if (!bytesEqual(await digestOfCovered(digest.name), hashedMessage)) {
+    checks.push({ id: 'pdf.timestamp-imprint', passed: false, message: MSG.timestampImprintMismatch });
+    return bare('TOTAL-FAILED', 'HASH_FAILURE', MSG.timestampImprintMismatch, checks, coverage, at, undefined);
+  }
+  checks.push({ id: 'pdf.timestamp-imprint', passed: true, message: MSG.timestampImprintOk(genTime) });
+  // The same TSTInfo constraints as any timestamp token (timestamp/token.ts).
+  if (tst.criticalExtensions.length > 0) {
+    const message = TIMESTAMP_MSG.criticalExtension(tst.criticalExtensions.join(', '));
+    checks.push({ id: 'pdf.timestamp', passed: false, message });
+    return bare('TOTAL-FAILED', 'FORMAT_FAILURE', message, checks, coverage, at, undefined);
+  }
+  if (tst.genTime.getTime() > at.getTime() + (tst.accuracyMs ?? 0)) {
+    const message = TIMESTAMP_MSG.genTimeAfterValidation(tst.genTime, at);
+    checks.push({ id: 'pdf.timestamp-time', passed: false, message });
+    return bare('INDETERMINATE', 'SIG_CONSTRAINTS_FAILURE', message, checks, coverage, at, undefined);
+  }
+
+  let result = await viaCms(token, {}, options, checks, coverage);
+  result = {
+    ...result,
+    signingTime: { ...result.signingTime, timestamp: genTime },
+    legacy: result.legacy || verdict === 'legacy',
+  };
+  // The TSA certificate (embedded or supplied) must meet RFC 3161 §2.3, checked as for any token.
+  const fingerprint = result.signer?.fingerprintSha256;
+  if (!fingerprint) return result;
+  const tsa = [...certificates.map((der) => parseCertificate(der)), ...suppliedCertificates(options)].find(
+    (parsed) => parsed.ok && parsed.certificate.fingerprintSha256 === fingerprint,
+  );
+  const failures: { subIndication: SubIndication; message: LocalizedText }[] = [];
+  const rename = (id: string) => id.replace(/^timestamp\.tsa-/, 'pdf.timestamp-');
+  if (tsa?.ok)
+    checkTsaCertificate(
+      tsa.certificate,
+      tst,
+      (id, subIndication, message) => {
+        result.checks.push({ id: rename(id), passed: false, message });
+        failures.push({ subIndication, message });
+      },
+      (id, message) => result.checks.push({ id: rename(id), passed: true, message }),
+    );
+  const failure = failures[0];
+  if (failure && result.indication === 'TOTAL-PASSED')
+    return { ...result, indication: 'INDETERMINATE', subIndication: failure.subIndication, message: failure.message };
   return result;
+}
+
+function suppliedCertificates(options: VerifyPdfOptions): ReturnType<typeof parseCertificate>[] {
+  return parseCertificateInputs(options.intermediates ?? []).map((certificate) => ({ ok: true, certificate }));
 }
 
 function bare(

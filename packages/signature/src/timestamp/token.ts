@@ -260,11 +260,15 @@ export async function checkToken(
   };
 }
 
-type Fail = (id: string, subIndication: SubIndication, message: LocalizedText) => void;
-type Pass = (id: string, message: LocalizedText) => void;
+export type Fail = (id: string, subIndication: SubIndication, message: LocalizedText) => void;
+export type Pass = (id: string, message: LocalizedText) => void;
 
 /** RFC 3161 §2.3 and §2.4.2 constraints on the TSA certificate that path validation does not make. */
-function checkTsaCertificate(tsa: ParsedCertificate, tst: TstInfo, fail: Fail, pass: Pass): void {
+/**
+ * The RFC 3161 constraints on the TSA certificate (critical EKU with timeStamping only, tsaName, genTime within
+ * its validity). Shared by tokens and PDF document timestamps, so both refuse the same TSAs.
+ */
+export function checkTsaCertificate(tsa: ParsedCertificate, tst: TstInfo, fail: Fail, pass: Pass): void {
   const eku = tsa.extensions.find((extension) => extension.oid === EKU_OID);
   const purposes = tsa.extendedKeyUsage ?? [];
   if (!eku) fail('timestamp.tsa-eku', 'CHAIN_CONSTRAINTS_FAILURE', MSG.ekuMissing);
