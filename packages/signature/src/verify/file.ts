@@ -3,6 +3,7 @@
  * browser build can leave it out. A file that cannot be read gives a result with an `error`, not an exception: a
  * command line that verifies many files writes one valid JSON report for all of them.
  */
+import { constants } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { SignatureError } from '../errors';
 import type { InputError } from '../model/result';
@@ -41,7 +42,9 @@ async function readCapped(path: string, settings: Settings): Promise<{ bytes: Ui
   }
   let handle: FileHandle | undefined;
   try {
-    handle = await open(path, 'r');
+    // O_NONBLOCK: if a FIFO was swapped in after the stat, opening it must not wait for a writer (the fstat
+    // below then refuses it). Regular files ignore the flag.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const info = await handle.stat(); // the file opened, which may have been replaced since
     if (!info.isFile()) return { error: { code: 'not-a-file', message: MSG.notAFile(path), detail: null } };
     if (info.size > max) return { error: tooLarge(path, info.size, max) };
