@@ -21,6 +21,10 @@ export default defineConfig({
           name: dir,
           root: `${root}packages/${dir}`,
           include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
+          // The CLI's tests run its built binary; its setup builds it when stale.
+          ...(existsSync(`${root}packages/${dir}/test/global-setup.ts`)
+            ? { globalSetup: [`${root}packages/${dir}/test/global-setup.ts`] }
+            : {}),
         },
       })),
       {

@@ -8,6 +8,7 @@ export {
   type IndicatorValue,
   type LevelFigures,
 } from './aggregate-catalogue';
+export { type ToIndicatorReportOptions, toIndicatorReport, toIndicatorValues } from './indicator-report';
 export {
   type IndicatorUnit,
   SERVICE_LEVEL_INDICATORS,

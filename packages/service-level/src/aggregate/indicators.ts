@@ -1,9 +1,11 @@
+import { getIndicator } from '@lienthong/indicators';
 import type { LocalizedText } from '@lienthong/report';
+import { ServiceLevelError } from '../errors';
 import type { Scheme } from '../model/service';
 
 /*
- * The indicators a catalogue yields, under the machine names of the domain notes (§3.2 A, "DVCTT catalogue"),
- * which @lienthong/indicators uses too, so that an aggregation feeds a report directly. Every figure is
+ * The indicators a catalogue yields, under the machine names and labels of @lienthong/indicators' catalogue
+ * (domain notes §3.2 A, "DVCTT catalogue"), so that an aggregation feeds a report directly. Every figure is
  * derived (computed from the services' capabilities, never typed in); `formula` says how.
  */
 
@@ -21,63 +23,68 @@ export interface ServiceLevelIndicatorDefinition {
   readonly ratio?: { readonly numerator: string; readonly denominator: string };
 }
 
+/** The label of an indicator of @lienthong/indicators' catalogue, the one source of indicator names and labels. */
+function catalogueLabel(name: string): LocalizedText {
+  const indicator = getIndicator(name);
+  if (indicator === undefined)
+    throw new ServiceLevelError('INVALID_ARGUMENT', `indicator ${name} is not in the catalogue`);
+  return indicator.label;
+}
+
 /** The catalogue indicators, in the order a provincial report lists them. */
 export const SERVICE_LEVEL_INDICATORS = [
   {
     name: 'tthc_total',
-    label: { vi: 'Tổng số TTHC', en: 'Administrative procedures (total)' },
+    label: catalogueLabel('tthc_total'),
     unit: 'count',
     scheme: null,
     formula: 'count(services)',
   },
   {
     name: 'tthc_below_level1_count',
-    label: {
-      vi: 'Số TTHC chưa đạt mức độ 1',
-      en: 'Procedures below level 1 (information not fully published)',
-    },
+    label: catalogueLabel('tthc_below_level1_count'),
     unit: 'count',
     scheme: 'nd43-2011',
     formula: 'count(services where nd43 level = 0)',
   },
   {
     name: 'dvctt_level1_count',
-    label: { vi: 'Số DVCTT mức độ 1', en: 'Online public services at level 1' },
+    label: catalogueLabel('dvctt_level1_count'),
     unit: 'count',
     scheme: 'nd43-2011',
     formula: 'count(services where nd43 level = 1)',
   },
   {
     name: 'dvctt_level2_count',
-    label: { vi: 'Số DVCTT mức độ 2', en: 'Online public services at level 2' },
+    label: catalogueLabel('dvctt_level2_count'),
     unit: 'count',
     scheme: 'nd43-2011',
     formula: 'count(services where nd43 level = 2)',
   },
   {
     name: 'dvctt_level3_count',
-    label: { vi: 'Số DVCTT mức độ 3', en: 'Online public services at level 3' },
+    label: catalogueLabel('dvctt_level3_count'),
     unit: 'count',
     scheme: 'nd43-2011',
     formula: 'count(services where nd43 level = 3)',
   },
   {
     name: 'dvctt_level4_count',
-    label: { vi: 'Số DVCTT mức độ 4', en: 'Online public services at level 4' },
+    label: catalogueLabel('dvctt_level4_count'),
     unit: 'count',
     scheme: 'nd43-2011',
     formula: 'count(services where nd43 level = 4)',
   },
   {
     name: 'dvctt_level34_count',
-    label: { vi: 'Số DVCTT mức độ 3, 4', en: 'Online public services at level 3 or 4' },
+    label: catalogueLabel('dvctt_level34_count'),
     unit: 'count',
     scheme: 'nd43-2011',
     formula: 'dvctt_level3_count + dvctt_level4_count',
   },
   {
     name: 'dvctt_level34_pct',
-    label: { vi: 'Tỷ lệ DVCTT mức độ 3, 4', en: 'Share of procedures offered at level 3 or 4' },
+    label: catalogueLabel('dvctt_level34_pct'),
     unit: 'percent',
     scheme: 'nd43-2011',
     formula: '100 * dvctt_level34_count / tthc_total',
@@ -85,7 +92,7 @@ export const SERVICE_LEVEL_INDICATORS = [
   },
   {
     name: 'dvctt_level4_pct',
-    label: { vi: 'Tỷ lệ DVCTT mức độ 4', en: 'Share of procedures offered at level 4' },
+    label: catalogueLabel('dvctt_level4_pct'),
     unit: 'percent',
     scheme: 'nd43-2011',
     formula: '100 * dvctt_level4_count / tthc_total',
@@ -93,38 +100,35 @@ export const SERVICE_LEVEL_INDICATORS = [
   },
   {
     name: 'tthc_not_online_count',
-    label: {
-      vi: 'Số TTHC chưa cung cấp DVCTT (chỉ cung cấp thông tin)',
-      en: 'Procedures not offered as an online public service (information only)',
-    },
+    label: catalogueLabel('tthc_not_online_count'),
     unit: 'count',
     scheme: 'nd42-2022',
     formula: 'count(services where nd42 category = none)',
   },
   {
     name: 'dvctt_toan_trinh_count',
-    label: { vi: 'Số DVCTT toàn trình', en: 'Fully online public services (toàn trình)' },
+    label: catalogueLabel('dvctt_toan_trinh_count'),
     unit: 'count',
     scheme: 'nd42-2022',
     formula: 'count(services where nd42 category = toan_trinh)',
   },
   {
     name: 'dvctt_mot_phan_count',
-    label: { vi: 'Số DVCTT một phần', en: 'Partly online public services (một phần)' },
+    label: catalogueLabel('dvctt_mot_phan_count'),
     unit: 'count',
     scheme: 'nd42-2022',
     formula: 'count(services where nd42 category = mot_phan)',
   },
   {
     name: 'dvctt_total',
-    label: { vi: 'Tổng số DVCTT', en: 'Online public services (total)' },
+    label: catalogueLabel('dvctt_total'),
     unit: 'count',
     scheme: 'nd42-2022',
     formula: 'dvctt_toan_trinh_count + dvctt_mot_phan_count',
   },
   {
     name: 'dvctt_toan_trinh_pct',
-    label: { vi: 'Tỷ lệ DVCTT toàn trình', en: 'Share of procedures offered fully online' },
+    label: catalogueLabel('dvctt_toan_trinh_pct'),
     unit: 'percent',
     scheme: 'nd42-2022',
     formula: '100 * dvctt_toan_trinh_count / tthc_total',

@@ -1,0 +1,24 @@
+/**
+ * @lienthong/cli — the `lienthong` command, also callable from code: `await runCli(['edxml', 'validate', 'a.edxml'])`.
+ */
+
+export {
+  INSPECT_FORMAT_VERSION,
+  INSPECT_SCHEMA_ID,
+  type InspectAttachment,
+  type InspectResult,
+  InspectResultSchema,
+  inspectJsonSchema,
+} from './commands/edxml/inspect-model';
+export type {
+  CliErrorCode,
+  CliIO,
+  CommandContext,
+  CommandDefinition,
+  CommandExample,
+  ExitCode,
+  Language,
+} from './framework/command';
+export { CliError, EXIT } from './framework/command';
+export { processIO, runCli } from './main';
+export { CLI_VERSION } from './version';

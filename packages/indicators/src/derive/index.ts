@@ -1,0 +1,1 @@
+export { type DeriveIndicatorsOptions, deriveIndicators } from './derive-indicators';

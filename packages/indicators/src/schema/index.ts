@@ -1,0 +1,1 @@
+export { INDICATOR_REPORT_SCHEMA_ID, indicatorReportJsonSchema, PERIOD_ORDER_NOTE } from './json-schema';

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { INDICATOR_REPORT_SCHEMA_VERSION, IndicatorReportSchema, PeriodSchema } from '../model/report';
+
+export const INDICATOR_REPORT_SCHEMA_ID = `urn:lienthong:indicators:report:${INDICATOR_REPORT_SCHEMA_VERSION}`;
+
+/**
+ * What the JSON Schema cannot say and the zod schema checks: a period's `to` on or after its `from` (a comparison
+ * of two values, which JSON Schema has no keyword for). Documented in the schema so editors show it.
+ */
+export const PERIOD_ORDER_NOTE =
+  'Both days are inclusive and `to` must not be before `from`; JSON Schema cannot compare two values, so only the zod schema (and the validator) check this.';
+
+/**
+ * The JSON Schema (draft 2020-12) of an indicator report, generated from `IndicatorReportSchema`; the package ships
+ * it as `@lienthong/indicators/schema.json` (schema/, rewritten by `pnpm --filter @lienthong/indicators
+ * schema:write`; a test fails when the committed file is stale).
+ *
+ * It describes the *input* side of the zod schema — what people and programs write — because that is what an editor
+ * or a foreign validator is given: `qualifier` and `provenance` may be left out (zod fills `exact` / `stated`), and
+ * the defaults appear as `default` for editors. The output side would require both and would refuse a document
+ * that zod itself accepts.
+ */
+export function indicatorReportJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(IndicatorReportSchema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema === PeriodSchema) jsonSchema.description = PERIOD_ORDER_NOTE;
+    },
+  }) as Record<string, unknown>;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: INDICATOR_REPORT_SCHEMA_ID,
+    title: 'lienthong indicator report',
+    description:
+      'The figures one reporting unit (province, ministry, agency) states for one period in its IT-application report, as a tidy list of indicator values with their source quotes; indicator names refer to the @lienthong/indicators catalogue.',
+    ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema')),
+  };
+}

@@ -1,0 +1,109 @@
+import { formatParam, type LocalizedText, type ParamValue } from '@lienthong/report';
+import type { IndicatorTarget } from '../model/indicator';
+import type { IndicatorValue } from '../model/report';
+import { type CheckContext, issueAt } from './context';
+import { describeScope, formatStated, labelOf, localized } from './describe';
+import { type Fact, usable } from './facts';
+import { approximateNotCompared, conflictingStatements, targetMet, targetNotMet } from './rules';
+
+/* Statements as statements: the same figure given twice, approximate figures, and government targets. */
+
+function sameStatement(a: IndicatorValue, b: IndicatorValue): boolean {
+  return a.value === b.value && a.qualifier === b.qualifier;
+}
+
+function statedValue(value: IndicatorValue): ParamValue {
+  if (typeof value.value === 'number' && value.qualifier !== 'exact') {
+    const number = value.value;
+    return localized((lang) => formatStated(number, value.qualifier, lang));
+  }
+  return value.value;
+}
+
+function whereStated(fact: Fact): LocalizedText {
+  const line = fact.value.source?.line;
+  const path = `values[${fact.index}]`;
+  return line === undefined
+    ? { vi: path, en: path }
+    : { vi: `dòng ${formatParam(line, 'vi')}, ${path}`, en: `line ${formatParam(line, 'en')}, ${path}` };
+}
+
+/** The same indicator at the same scope stated with different values: both are reported, neither is kept. */
+function checkConflicts(context: CheckContext): void {
+  for (const name of context.index.indicators()) {
+    for (const group of context.index.groups(name)) {
+      const first = group[0] as Fact;
+      const reported: IndicatorValue[] = [];
+      for (const later of group.slice(1)) {
+        if (sameStatement(first.value, later.value) || reported.some((value) => sameStatement(value, later.value))) {
+          continue;
+        }
+        reported.push(later.value);
+        const params = {
+          indicator: labelOf(name, context.definitions.get(name)),
+          scope: describeScope(first.scope, context.report),
+          first: statedValue(first.value),
+          firstAt: whereStated(first),
+          second: statedValue(later.value),
+          secondAt: whereStated(later),
+        };
+        context.add(issueAt(conflictingStatements, params, later));
+      }
+    }
+  }
+}
+
+/** One finding per report, at the first approximate value, rather than one per value left out. */
+function noteApproximations(context: CheckContext): void {
+  const approximate = context.index.facts.filter((fact) => fact.value.qualifier === 'approx');
+  const first = approximate[0];
+  if (!first) return;
+  const params = {
+    count: approximate.length,
+    example: labelOf(first.value.indicator, context.definitions.get(first.value.indicator)),
+    value: statedValue(first.value),
+  };
+  context.add(issueAt(approximateNotCompared, params, first));
+}
+
+/**
+ * A target's `by` date is a deadline: it is checked for periods that end on or after it — before, falling
+ * short is not yet failing (a 2017 report is not measured against Nghị quyết 17/NQ-CP's 2020 targets). A target
+ * without a date applies to every period. Only whole-unit values (no tier, no agency) are compared, and only
+ * when their range decides the question ("trên 20%" decides nothing about "≥ 30%").
+ */
+function checkTarget(context: CheckContext, target: IndicatorTarget): void {
+  const definition = context.definitions.get(target.indicator);
+  for (const group of context.index.groups(target.indicator)) {
+    const scope = (group[0] as Fact).scope;
+    if (scope.tier || scope.agencyKey || (target.by !== undefined && scope.to < target.by)) continue;
+    const found = usable(context.index, target.indicator, scope);
+    if (!found) continue;
+    const { low, high } = found.bounds;
+    const met = target.comparison === '>=' ? low >= target.value : high <= target.value;
+    const missed = target.comparison === '>=' ? high < target.value : low > target.value;
+    if (!met && !missed) continue;
+    const source = target.source.reference
+      ? `${target.source.document}, ${target.source.reference}`
+      : target.source.document;
+    const params = {
+      indicator: labelOf(target.indicator, definition),
+      value: statedValue(found.fact.value),
+      unit: definition?.unit === 'percent' ? '%' : '',
+      comparison: target.comparison === '>=' ? '≥' : '≤',
+      threshold: target.value,
+      target: target.label,
+      source,
+    };
+    context.add(issueAt(met ? targetMet : targetNotMet, params, found.fact));
+  }
+}
+
+export function checkStatements(context: CheckContext): void {
+  checkConflicts(context);
+  noteApproximations(context);
+}
+
+export function checkTargets(context: CheckContext): void {
+  for (const target of context.catalogue.targets) checkTarget(context, target);
+}
