@@ -10,6 +10,17 @@ export {
   InspectResultSchema,
   inspectJsonSchema,
 } from './commands/edxml/inspect-model';
+export {
+  INDICATORS_COMPARE_SCHEMA_ID,
+  IndicatorsCompareOutputSchema,
+  indicatorsCompareJsonSchema,
+} from './commands/indicators/compare-model';
+export {
+  LevelClassifyOutputSchema,
+  LevelStatsOutputSchema,
+  levelClassifyJsonSchema,
+  levelStatsJsonSchema,
+} from './commands/level/schema';
 export type {
   CliErrorCode,
   CliIO,

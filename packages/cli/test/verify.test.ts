@@ -6,13 +6,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDocument, serializeEdxml } from '@lienthong/edxml';
 import { signCmsDetached, signEdxml } from '@lienthong/signature';
 import verificationReportSchema from '@lienthong/signature/verification-report.schema.json' with { type: 'json' };
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { PdfBuilder } from '../../signature/src/pdf/testkit';
+import { envelope } from '../../signature/src/verify/test-support';
 import { createTestPki, type TestPki } from '../../signature/test/pki';
 import { runCli } from './run-cli';
 
@@ -56,23 +56,12 @@ beforeAll(() => {
     .bytes();
   const text = new TextEncoder().encode('Báo cáo tình hình triển khai dịch vụ công trực tuyến quý II/2026.\n');
   const p7s = signCmsDetached(text, { ...signer, signingTime: SIGNING_TIME });
-  const envelope = serializeEdxml(
-    createDocument({
-      from: { organId: '000.00.00.H41', organName: 'UBND tỉnh Nghệ An' },
-      to: [{ organId: '000.00.00.G22', organName: 'Văn phòng Chính phủ' }],
-      code: { codeNumber: '12', codeNotation: 'UBND-TH' },
-      promulgation: { place: 'Nghệ An', date: '2026/05/15' },
-      documentType: { type: '1', typeName: 'Công văn' },
-      subject: 'V/v báo cáo tình hình triển khai dịch vụ công trực tuyến',
-      signerInfo: { competence: 'KT. CHỦ TỊCH', position: 'Phó Chủ tịch', fullName: 'Nguyễn Văn A' },
-      attachments: [
-        { name: 'cong-van.pdf', data: pdf },
-        { name: 'bao-cao.txt', data: text },
-        { name: 'bao-cao.txt.p7s', data: p7s },
-      ],
-    }),
-  );
-  const signed = signEdxml(envelope, signer);
+  const document = envelope([
+    { name: 'cong-van.pdf', data: pdf },
+    { name: 'bao-cao.txt', data: text },
+    { name: 'bao-cao.txt.p7s', data: p7s },
+  ]);
+  const signed = signEdxml(document, signer);
   const tamperedPdf = new Uint8Array(pdf);
   const at = Buffer.from(pdf).indexOf('Cong van so 12');
   tamperedPdf.set(new TextEncoder().encode('Cong van so 13'), at);

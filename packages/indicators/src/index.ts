@@ -13,6 +13,7 @@ export { type DeriveIndicatorsOptions, deriveIndicators } from './derive';
 export { IndicatorsError, type IndicatorsErrorCode } from './errors';
 export * from './model/indicator';
 export * from './model/report';
+export { combinedTiersName, TIER_NAMES } from './model/tier-names';
 export {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_DEPTH,
@@ -21,7 +22,10 @@ export {
   parseIndicatorReport,
 } from './parse';
 export {
+  formatIndicatorValue,
+  formatIsoDate,
   formatNumber,
+  formatPeriod,
   type RenderOptions,
   type ReportRenderOptions,
   renderComparisonHtml,

@@ -31,10 +31,8 @@ describe('seed findings', () => {
             vi: 'Số cổng, trang thông tin điện tử thành viên tích hợp vào Cổng thông tin điện tử của tỉnh',
             en: 'Member portals and websites integrated into the provincial portal',
           },
-          scope: {
-            vi: 'Các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố',
-            en: 'Các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố',
-          },
+          // Both statements are for the departments and the district people's committees together.
+          scope: { vi: 'cấp tỉnh và cấp huyện', en: 'province and district tiers' },
           first: 32,
           firstAt: { vi: 'dòng 37, values[0]', en: 'line 37, values[0]' },
           second: 31,
@@ -103,9 +101,12 @@ describe('seed findings', () => {
     expect(findingsOf(result)).toEqual([]);
   });
 
-  it('Lâm Đồng 2017: two approximate figures ("khoảng 25%", "khoảng 267.500"), nothing inconsistent', () => {
+  it('Lâm Đồng 2017: two approximate figures ("khoảng 25%", "khoảng 267.500"), eOffice at 44 of 35 units', () => {
     const result = validateSeed('lam-dong-2017');
-    expect(result.valid).toBe(true);
+    // The source's own inconsistency, visible once both figures are at the same scope (province and district
+    // tiers together): line 21 counts 35 units at those tiers ("35/35 đơn vị Sở, ban, ngành địa phương"), and lines
+    // 55 and 57 agree (32 units "đạt 91%", 27 "chiếm 77%": of 35), but line 47 has eOffice at 44 of them.
+    expect(result.valid).toBe(false);
     expect(findingsOf(result)).toEqual([
       {
         ruleId: 'IND-STMT-002',
@@ -118,6 +119,21 @@ describe('seed findings', () => {
           },
           value: { vi: '~25', en: '~25' },
           quote: 'không sử dụng chiếm số lượng khá nhiều, khoảng 25%',
+        },
+      },
+      {
+        ruleId: 'IND-SUM-020',
+        severity: 'error',
+        params: {
+          part: {
+            vi: 'Số cơ quan, đơn vị dùng phần mềm quản lý văn bản và điều hành',
+            en: 'Agencies and units using the document management and workflow software',
+          },
+          scope: { vi: 'cấp tỉnh và cấp huyện', en: 'province and district tiers' },
+          partValue: 44,
+          whole: { vi: 'Số cơ quan, đơn vị', en: 'Agencies and units' },
+          wholeValue: 35,
+          quote: 'Phần mềm eOffice được triển khai tại 44 đơn vị cấp Sở, ban, ngành, huyện',
         },
       },
     ]);

@@ -109,18 +109,6 @@ const IGNORED_NUMBERS: readonly IgnoredNumber[] = [
   },
   {
     text: 'lam-dong-2017-it-overview.txt',
-    line: 19,
-    context: 'trung bình mỗi đơn vị có 4,8 máy',
-    reason: 'an average per agency: the model has no unit for non-integer averages (requested: a `number` unit)',
-  },
-  {
-    text: 'lam-dong-2017-it-overview.txt',
-    line: 19,
-    context: 'trung bình mỗi đơn vị có 2,5 máy',
-    reason: 'an average per agency: the model has no unit for non-integer averages (requested: a `number` unit)',
-  },
-  {
-    text: 'lam-dong-2017-it-overview.txt',
     line: 39,
     context: 'mở 24/7',
     reason: 'opening hours ("open 24/7"), not a figure',
@@ -146,7 +134,7 @@ function load(seed: Seed): LoadedSeed {
 }
 
 function describeValue(value: IndicatorValue): string {
-  return `${value.indicator}=${String(value.value)}${value.tier ? `@${value.tier}` : ''} «${value.source?.quote}»`;
+  return `${value.indicator}=${String(value.value)}${value.tier ? `@${value.tier}` : ''}${value.tiers ? `@${value.tiers.join('+')}` : ''} «${value.source?.quote}»`;
 }
 
 function fitsUnit(value: IndicatorValue['value'], definition: IndicatorDefinition): boolean {
@@ -162,6 +150,12 @@ function fitsUnit(value: IndicatorValue['value'], definition: IndicatorDefinitio
       return typeof value === 'number' && value >= 0 && value <= (definition.maxPoints ?? Number.POSITIVE_INFINITY);
     case 'score':
       return typeof value === 'number' && value >= 0 && value <= 1;
+    case 'number':
+      return (
+        typeof value === 'number' &&
+        value >= (definition.range?.min ?? 0) &&
+        value <= (definition.range?.max ?? Number.POSITIVE_INFINITY)
+      );
     case 'boolean':
       return typeof value === 'boolean';
     case 'text':

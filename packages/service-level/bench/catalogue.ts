@@ -8,6 +8,7 @@
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parse as csvParse } from 'csv-parse/sync';
+import { deterministicRandom as random } from '../../../tools/deterministic-random';
 // Internal, for context only: the scanner readCatalogueCsv is built on.
 import { scanCsv } from '../src/catalogue/csv-syntax';
 import {
@@ -23,18 +24,6 @@ import {
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
-
-/** A small deterministic generator (mulberry32), so every run measures the same catalogue. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const FIELDS = ['Hộ tịch', 'Đất đai', 'Xây dựng', 'Đăng ký kinh doanh', 'Tư pháp', 'Giáo dục và Đào tạo', 'Y tế'];
 const ACTIONS = ['Cấp', 'Cấp lại', 'Gia hạn', 'Điều chỉnh', 'Đăng ký', 'Thu hồi'];

@@ -7,9 +7,8 @@
  * `UPDATE_README=1 npx vitest run --project service-level packages/service-level/src/readme.test.ts` rewrites
  * the samples and generated sections from what the code gives (then read the diff before committing).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createReadmeChecker } from '../../../tools/readme-examples';
 import * as packageEntry from './index';
 import {
   aggregateRules,
@@ -23,48 +22,15 @@ import {
   timelinessRuleCatalog,
 } from './index';
 
-const README_URL = new URL('../README.md', import.meta.url);
-const UPDATE = process.env.UPDATE_README === '1';
-let readme = readFileSync(README_URL, 'utf8');
-
-afterAll(() => {
-  if (UPDATE) writeFileSync(README_URL, readme);
+const checker = createReadmeChecker({
+  readme: new URL('../README.md', import.meta.url),
+  packageName: '@lienthong/service-level',
+  entry: packageEntry,
+  update: process.env.UPDATE_README === '1',
 });
+const { expectSample, expectGenerated, runExample } = checker;
 
-const SAMPLE_BLOCK = /(```text\n)([\s\S]*?)(```)/;
-
-/** Compares the printed lines with the text block after `<!-- sample: name -->` (or rewrites it in update mode). */
-function expectSample(name: string, lines: readonly string[]): void {
-  const marker = `<!-- sample: ${name} -->\n`;
-  const at = readme.indexOf(marker);
-  expect(at, `README has ${marker.trim()}`).toBeGreaterThanOrEqual(0);
-  const start = at + marker.length;
-  const block = SAMPLE_BLOCK.exec(readme.slice(start));
-  expect(block?.index, `a text block follows ${marker.trim()}`).toBe(0);
-  if (!block) return;
-  const actual = `${lines.join('\n')}\n`;
-  if (UPDATE) {
-    readme = `${readme.slice(0, start)}${block[1]}${actual}${block[3]}${readme.slice(start + block[0].length)}`;
-    return;
-  }
-  expect(block[2]).toBe(actual);
-}
-
-/** Compares a generated section (between `<!-- generated: name -->` and its end marker) with `content`. */
-function expectGenerated(name: string, content: string): void {
-  const open = `<!-- generated: ${name} -->\n`;
-  const close = `<!-- end generated: ${name} -->`;
-  const start = readme.indexOf(open);
-  const end = readme.indexOf(close);
-  expect(start, `README has ${open.trim()}`).toBeGreaterThanOrEqual(0);
-  expect(end, `README has ${close}`).toBeGreaterThan(start);
-  const from = start + open.length;
-  if (UPDATE) {
-    readme = `${readme.slice(0, from)}${content}${readme.slice(end)}`;
-    return;
-  }
-  expect(readme.slice(from, end)).toBe(content);
-}
+afterAll(() => checker.finish());
 
 function cell(text: string): string {
   return text.replaceAll('|', '\\|');
@@ -118,40 +84,6 @@ function indicatorsSection(): string {
   return `${['| machine name | label | unit | scheme | formula |', '| --- | --- | --- | --- | --- |', ...rows].join('\n')}\n`;
 }
 
-/**
- * The `ts` block just before `<!-- sample: name -->`: its `@lienthong/service-level` import is checked against
- * src/index.ts and replaced by the real exports, `console.log` prints into the returned lines, and the code runs
- * as written (types stripped by the TypeScript compiler).
- */
-function runExample(name: string): string[] {
-  const at = readme.indexOf(`<!-- sample: ${name} -->`);
-  expect(at, `README has <!-- sample: ${name} -->`).toBeGreaterThanOrEqual(0);
-  const before = readme.slice(0, at);
-  const open = before.lastIndexOf('```ts\n');
-  const close = before.indexOf('```\n', open + 6);
-  expect(before.slice(close + 4).trim(), `the sample ${name} follows its code block`).toBe('');
-  let code = before.slice(open + 6, close);
-  const imports = [...code.matchAll(/^import \{([^}]*)\} from '@lienthong\/service-level';\n/gm)];
-  expect(imports.length, `the example ${name} imports from @lienthong/service-level`).toBeGreaterThan(0);
-  const entry: Record<string, unknown> = packageEntry;
-  for (const match of imports) {
-    const names = (match[1] ?? '')
-      .split(',')
-      .map((part) => part.trim())
-      .filter((part) => part !== '');
-    expect(names.filter((imported) => !(imported in entry))).toEqual([]);
-    code = code.replace(match[0], '');
-  }
-  const javascript = ts.transpileModule(code, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-  }).outputText;
-  const lines: string[] = [];
-  const console = { log: (...values: unknown[]) => lines.push(values.map(String).join(' ')) };
-  const names = Object.keys(entry);
-  new Function('console', ...names, javascript)(console, ...names.map((exported) => entry[exported]));
-  return lines;
-}
-
 describe('README examples, run as written', () => {
   it('classifies one service with its reasons, vendor code and the scheme in force', () => {
     expectSample('classify', runExample('classify'));
@@ -186,9 +118,10 @@ describe('README reference sections', () => {
   it('lists every rule of every exported catalogue, and no other rule ID', () => {
     expectGenerated('rules', rulesSection());
     const exported = new Set(RULE_CATALOGS.flatMap((catalog) => catalog.rules.map((rule) => rule.id)));
-    const mentioned = new Set(readme.match(/\bSL-[A-Z]+(?:-[A-Z]+)*-\d{3}\b/g) ?? []);
-    const expandedRanges = [...readme.matchAll(/\b(SL-[A-Z-]+-)(\d{3})\/(\d{3})(?:\/(\d{3}))?/g)].flatMap((match) =>
-      [match[2], match[3], match[4]].filter((part) => part !== undefined).map((part) => `${match[1]}${part}`),
+    const mentioned = new Set(checker.text().match(/\bSL-[A-Z]+(?:-[A-Z]+)*-\d{3}\b/g) ?? []);
+    const expandedRanges = [...checker.text().matchAll(/\b(SL-[A-Z-]+-)(\d{3})\/(\d{3})(?:\/(\d{3}))?/g)].flatMap(
+      (match) =>
+        [match[2], match[3], match[4]].filter((part) => part !== undefined).map((part) => `${match[1]}${part}`),
     );
     for (const id of expandedRanges) mentioned.add(id);
     expect([...mentioned].filter((id) => !exported.has(id) && !/-00x$/.test(id)).sort()).toEqual([]);
@@ -197,7 +130,7 @@ describe('README reference sections', () => {
 
   it('names in the API table only what src/index.ts exports', () => {
     const entry: Record<string, unknown> = packageEntry;
-    const api = readme.slice(readme.indexOf('## API'), readme.indexOf('## Rules'));
+    const api = checker.text().slice(checker.text().indexOf('## API'), checker.text().indexOf('## Rules'));
     const firstCells = [...api.matchAll(/^\| (.+?) \| /gm)].map((match) => match[1] ?? '');
     const names = firstCells.flatMap((text) => [...text.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? ''));
     expect(names.length).toBeGreaterThan(40);
@@ -206,7 +139,7 @@ describe('README reference sections', () => {
 
   it('lists the CSV columns with every accepted header', () => {
     expectGenerated('columns', columnsSection());
-    for (const header of IGNORED_HEADERS) expect(readme).toContain(`\`${header}\``);
+    for (const header of IGNORED_HEADERS) expect(checker.text()).toContain(`\`${header}\``);
   });
 
   it('lists the indicators under their machine names', () => {

@@ -23,7 +23,7 @@ import { INDICATOR_TARGETS } from './targets';
 
 /** The indicator catalogue: every indicator this package knows, with its unit, scope, derivation and sources. */
 export const INDICATOR_CATALOGUE: IndicatorCatalogue = {
-  version: '1.0.0',
+  version: '1.1.0',
   indicators: [
     ...PORTAL_INDICATORS,
     ...ONLINE_SERVICE_INDICATORS,

@@ -3,6 +3,8 @@ import { NQ17 } from './sources';
 
 /** Nghị quyết 17/NQ-CP sets its targets for 2019–2020 (domain notes §1.5). */
 const NQ17_BY = '2020-12-31';
+/** The day Nghị quyết 17/NQ-CP was signed and took effect (Điều 3: hiệu lực từ ngày ký). */
+const NQ17_FROM = '2019-03-07';
 
 /**
  * National government targets on catalogue indicators: the six Nghị quyết 17/NQ-CP targets (the same as
@@ -16,6 +18,7 @@ export const INDICATOR_TARGETS: readonly IndicatorTarget[] = [
     comparison: '>=',
     value: 30,
     by: NQ17_BY,
+    from: NQ17_FROM,
     label: {
       vi: 'Ít nhất 30% TTHC được cung cấp trực tuyến mức độ 4',
       en: 'At least 30% of procedures offered online at level 4',
@@ -28,6 +31,7 @@ export const INDICATOR_TARGETS: readonly IndicatorTarget[] = [
     comparison: '>=',
     value: 30,
     by: NQ17_BY,
+    from: NQ17_FROM,
     label: {
       vi: '30% DVCTT mức độ 3, 4 được tích hợp lên Cổng Dịch vụ công quốc gia',
       en: '30% of level-3/4 online services integrated with the National Public Service Portal',
@@ -40,6 +44,7 @@ export const INDICATOR_TARGETS: readonly IndicatorTarget[] = [
     comparison: '>=',
     value: 20,
     by: NQ17_BY,
+    from: NQ17_FROM,
     label: {
       vi: 'Ít nhất 20% hồ sơ được giải quyết trực tuyến trên tổng số hồ sơ của bộ, ngành, địa phương',
       en: 'At least 20% of dossiers settled online, out of each ministry’s or locality’s total',
@@ -52,6 +57,7 @@ export const INDICATOR_TARGETS: readonly IndicatorTarget[] = [
     comparison: '>=',
     value: 100,
     by: NQ17_BY,
+    from: NQ17_FROM,
     label: {
       vi: '100% hồ sơ TTHC được xử lý trên Hệ thống thông tin một cửa điện tử cấp bộ, cấp tỉnh',
       en: '100% of dossiers processed through the ministerial and provincial electronic one-stop systems',
@@ -64,6 +70,7 @@ export const INDICATOR_TARGETS: readonly IndicatorTarget[] = [
     comparison: '>=',
     value: 50,
     by: NQ17_BY,
+    from: NQ17_FROM,
     label: {
       vi: '50% cổng dịch vụ công cấp bộ, cấp tỉnh có giao diện cho thiết bị di động',
       en: '50% of ministerial and provincial service portals with a mobile interface',
@@ -76,6 +83,7 @@ export const INDICATOR_TARGETS: readonly IndicatorTarget[] = [
     comparison: '>=',
     value: 20,
     by: NQ17_BY,
+    from: NQ17_FROM,
     label: {
       vi: '20% người dân và doanh nghiệp dùng hệ thống xác thực điện tử thống nhất',
       en: '20% of people and businesses using the unified electronic authentication',

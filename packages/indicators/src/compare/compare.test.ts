@@ -6,7 +6,7 @@ import { report, SON_LA_2018, SON_LA_2019, TEST_CATALOGUE } from './test-support
 
 /** A row as one line of a table: indicator, scope, a, b, direction, delta, relative, flags. */
 function tableRow(row: IndicatorComparisonRow): string {
-  const scope = [row.tier, row.agency?.name].filter(Boolean).join('/') || '-';
+  const scope = [row.tier ?? row.tiers?.join('+'), row.agency?.name].filter(Boolean).join('/') || '-';
   const delta = row.delta === undefined ? '' : `${row.delta}${row.deltaUnit === 'percentage_points' ? 'pp' : ''}`;
   const relative = row.relativeDeltaPct === undefined ? '' : `${row.relativeDeltaPct}%`;
   const flags = [row.reason, row.derived ? 'derived' : '', row.approximate ? 'approx' : ''].filter(Boolean).join(',');
@@ -34,6 +34,29 @@ describe('compareIndicatorReports', () => {
       'ho_so_dung_han_pct | Sở Tư pháp |  | 99.5 | only_b |  |  | ',
       'ict_index | - | 0.3 | 0.1 | down | -0.2 | -66.67% | ',
       'so_lieu_moi | - |  | 7 | only_b |  |  | ',
+    ]);
+  });
+
+  it('compares several tiers together as a scope of their own, after the first of their tiers', () => {
+    const lamDong = (year: number, joint: number, tinh: number) =>
+      report({
+        reportingUnit: { name: 'Lâm Đồng', kind: 'province' },
+        period: { from: `${year}-01-01`, to: `${year}-12-31` },
+        values: [
+          { indicator: 'tthc_total', value: joint, tiers: ['tinh', 'huyen'] },
+          { indicator: 'tthc_total', value: 300 },
+          { indicator: 'tthc_total', value: 10, tier: 'huyen' },
+          { indicator: 'tthc_total', value: tinh, tier: 'tinh' },
+        ],
+      });
+    const comparison = compareIndicatorReports(lamDong(2017, 131, 106), lamDong(2018, 140, 110), {
+      catalogue: TEST_CATALOGUE,
+    });
+    expect(comparison.rows.map(tableRow)).toEqual([
+      'tthc_total | - | 300 | 300 | same | 0 | 0% | ',
+      'tthc_total | tinh | 106 | 110 | up | 4 | 3.77% | ',
+      'tthc_total | tinh+huyen | 131 | 140 | up | 9 | 6.87% | ',
+      'tthc_total | huyen | 10 | 10 | same | 0 | 0% | ',
     ]);
   });
 

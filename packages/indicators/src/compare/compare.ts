@@ -1,6 +1,7 @@
 import { INDICATOR_CATALOGUE } from '../catalogue';
-import type { IndicatorCatalogue, IndicatorDefinition, IndicatorUnit, Tier } from '../model/indicator';
+import type { IndicatorCatalogue, IndicatorDefinition, IndicatorUnit, Tier, Tiers } from '../model/indicator';
 import type { AgencyRef, IndicatorReport, IndicatorValue, Period, ReportingUnit } from '../model/report';
+import { tierKey } from '../model/tier-names';
 import { decimalsOfValue, roundToDecimals } from './decimals';
 import { catalogueIndex, figureOrder } from './order';
 
@@ -30,6 +31,8 @@ export interface IndicatorComparisonRow {
   /** The catalogue definition; absent for an indicator the catalogue does not know. */
   definition?: IndicatorDefinition;
   tier?: Tier;
+  /** Several tiers together (`cấp tỉnh và cấp huyện`), a scope of its own. */
+  tiers?: Tiers;
   agency?: AgencyRef;
   /** The statement in report a (the first, when there are several). */
   a?: IndicatorValue;
@@ -74,6 +77,7 @@ const NUMERIC_UNITS: ReadonlySet<IndicatorUnit | undefined> = new Set([
   'per_100',
   'points',
   'score',
+  'number',
   undefined,
 ]);
 
@@ -98,7 +102,7 @@ function agencyKey(agency: AgencyRef | undefined): string {
 }
 
 function rowKey(value: IndicatorValue): string {
-  return JSON.stringify([value.indicator, value.tier ?? '', agencyKey(value.agency)]);
+  return JSON.stringify([value.indicator, tierKey(value), agencyKey(value.agency)]);
 }
 
 interface Comparable {
@@ -172,6 +176,7 @@ export function compareIndicatorReports(
       indicator: first.indicator,
       ...(definition === undefined ? {} : { definition }),
       ...(first.tier === undefined ? {} : { tier: first.tier }),
+      ...(first.tier !== undefined || first.tiers === undefined ? {} : { tiers: first.tiers }),
       ...(first.agency === undefined ? {} : { agency: first.agency }),
       ...(valueA === undefined ? {} : { a: valueA }),
       ...(valueB === undefined ? {} : { b: valueB }),

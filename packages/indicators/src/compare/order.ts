@@ -1,12 +1,14 @@
 import type { IndicatorCatalogue, IndicatorDefinition, Tier } from '../model/indicator';
-import { IndicatorGroupSchema, TierSchema } from '../model/indicator';
+import { IndicatorGroupSchema } from '../model/indicator';
 import type { AgencyRef } from '../model/report';
+import { tierRank } from '../model/tier-names';
 
 /** What a figure is sorted by: its indicator (and catalogue definition), tier and agency. */
 export interface OrderedFigure {
   indicator: string;
   definition?: IndicatorDefinition;
   tier?: Tier;
+  tiers?: readonly Tier[];
   agency?: AgencyRef;
 }
 
@@ -20,7 +22,7 @@ export function catalogueIndex(
 /**
  * The order of figures in comparisons and renderings: by catalogue group (the order of `IndicatorGroupSchema`),
  * then catalogue order (unknown indicators last, by name), then the unit as a whole before its tiers (province,
- * district, commune), then agencies by Vietnamese name. A stable sort keeps a report's own order among equals.
+ * district, commune; several tiers together after the first of them), then agencies by Vietnamese name. A stable sort keeps a report's own order among equals.
  */
 export function figureOrder(catalogue: IndicatorCatalogue): (x: OrderedFigure, y: OrderedFigure) => number {
   const index = catalogueIndex(catalogue);
@@ -28,12 +30,10 @@ export function figureOrder(catalogue: IndicatorCatalogue): (x: OrderedFigure, y
   const groupOrder = (figure: OrderedFigure) =>
     figure.definition === undefined ? groups.length : groups.indexOf(figure.definition.group);
   const indicatorOrder = (figure: OrderedFigure) => index.get(figure.indicator)?.index ?? catalogue.indicators.length;
-  const tierOrder = (figure: OrderedFigure) =>
-    figure.tier === undefined ? -1 : TierSchema.options.indexOf(figure.tier);
   return (x, y) =>
     groupOrder(x) - groupOrder(y) ||
     indicatorOrder(x) - indicatorOrder(y) ||
     (x.indicator < y.indicator ? -1 : x.indicator > y.indicator ? 1 : 0) ||
-    tierOrder(x) - tierOrder(y) ||
+    tierRank(x) - tierRank(y) ||
     (x.agency?.name ?? '').localeCompare(y.agency?.name ?? '', 'vi');
 }

@@ -87,6 +87,15 @@ export function report(input: Omit<IndicatorReportInput, 'schemaVersion'>): Indi
   return IndicatorReportSchema.parse({ schemaVersion: 1, ...input });
 }
 
+/**
+ * A report whose source links to `javascript:alert(1)`: the model refuses such a URL, so the report is built without
+ * it and the URL set afterwards, as a program handing the renderers its own object could.
+ */
+export function withScriptUrl(input: Omit<IndicatorReportInput, 'schemaVersion'>): IndicatorReport {
+  const built = report(input);
+  return { ...built, source: { title: built.source?.title ?? '', ...built.source, url: 'javascript:alert(1)' } };
+}
+
 const SON_LA = { name: 'Sơn La', organisationCode: '000.00.00.H50', kind: 'province' } as const;
 
 /** Sơn La, 2018 (figures shaped like the seed report 14/BC-UBND). */

@@ -109,6 +109,26 @@ describe('deriveIndicators', () => {
     ]);
   });
 
+  it('derives within several tiers together, and never counts them as a tier of the total', () => {
+    const input = report([
+      { indicator: 'dvctt_level3_count', value: 30, tiers: ['tinh', 'huyen'] },
+      { indicator: 'dvctt_level4_count', value: 10, tiers: ['tinh', 'huyen'] },
+      { indicator: 'tthc_total', value: 200, tiers: ['tinh', 'huyen'] },
+      { indicator: 'tthc_total', value: 120, tier: 'tinh' },
+      { indicator: 'tthc_total', value: 70, tier: 'huyen' },
+      { indicator: 'dvctt_level4_count', value: 5, tier: 'tinh' },
+    ]);
+    const derived = derivedOnly(deriveIndicators(input, options), input);
+    const joint = derived.filter((value) => value.tiers !== undefined);
+    expect(joint.map(({ indicator, value, tiers }) => ({ indicator, value, tiers }))).toEqual([
+      { indicator: 'dvctt_level34_count', value: 40, tiers: ['tinh', 'huyen'] },
+      { indicator: 'dvctt_level4_pct', value: 5, tiers: ['tinh', 'huyen'] },
+    ]);
+    // 120 + 70 is not a total: the commune tier is missing, and the joint 200 is not one of the tiers.
+    expect(derived.some((value) => value.indicator === 'tthc_total')).toBe(false);
+    expect(derived.every((value) => value.tier === undefined || value.tiers === undefined)).toBe(true);
+  });
+
   it('rounds ratios half-up, once, from exact integers', () => {
     // 1 / 8 = 12.5 % → 13 at 0 decimals; 1 / 200 = 0.5 % → 1; 2 / 3 = 66.666… % → 66.67
     const share = (numerator: number, denominator: number, decimals: number) =>

@@ -35,10 +35,10 @@ function exactInput(index: FactIndex, indicator: string, scope: Scope): Fact | u
   return first;
 }
 
-/** The scope fields of a derived value, written as its first input writes them. */
-function scopeFields(from: IndicatorValue, tier: IndicatorValue['tier']): Partial<IndicatorValue> {
+/** The scope fields of a derived value: its tier or tiers, then agency, period and as-of date as its first input writes them. */
+function scopeFields(from: IndicatorValue, scope: Scope): Partial<IndicatorValue> {
   return {
-    ...(tier ? { tier } : {}),
+    ...(scope.tier ? { tier: scope.tier } : scope.tiers ? { tiers: scope.tiers as IndicatorValue['tiers'] } : {}),
     ...(from.agency ? { agency: from.agency } : {}),
     ...(from.period ? { period: from.period } : {}),
     ...(from.asOf ? { asOf: from.asOf } : {}),
@@ -50,7 +50,7 @@ function derivedValue(
   value: number,
   decimals: number,
   inputs: readonly Fact[],
-  tier: IndicatorValue['tier'],
+  scope: Scope,
   derivedFrom: readonly string[],
 ): IndicatorValue {
   return {
@@ -58,7 +58,7 @@ function derivedValue(
     value,
     qualifier: 'exact',
     decimals,
-    ...scopeFields((inputs[0] as Fact).value, tier),
+    ...scopeFields((inputs[0] as Fact).value, scope),
     provenance: 'derived',
     derivedFrom: [...derivedFrom],
   };
@@ -91,13 +91,13 @@ function deriveFromDefinition(
     if (derivation.kind === 'sum') {
       const total = numbers.reduce((sum, number) => sum + BigInt(number), 0n);
       if (total > BigInt(Number.MAX_SAFE_INTEGER)) continue;
-      derived.push(derivedValue(definition.name, Number(total), 0, present, scope.tier, inputs));
+      derived.push(derivedValue(definition.name, Number(total), 0, present, scope, inputs));
     } else {
       const [numerator, denominator] = numbers as [number, number];
       // A part larger than its whole is the validator's to report (IND-SUM-020), not a percentage above 100.
       if (denominator === 0 || (definition.unit === 'percent' && numerator > denominator)) continue;
       const ratio = roundedRatio(numerator, denominator, derivation.scale, decimals);
-      derived.push(derivedValue(definition.name, ratio, decimals, present, scope.tier, inputs));
+      derived.push(derivedValue(definition.name, ratio, decimals, present, scope, inputs));
     }
   }
   return derived;
@@ -109,6 +109,7 @@ function deriveTierTotals(index: FactIndex, definition: IndicatorDefinition): In
   const derived: IndicatorValue[] = [];
   const seen = new Set<string>();
   for (const tiered of scopesOf(index, definition.name)) {
+    // Only single tiers add up to a total: several tiers together are a part of it, not a term.
     if (!tiered.tier) continue;
     const whole = atTier(tiered, undefined);
     const key = scopeKey(whole);
@@ -124,7 +125,7 @@ function deriveTierTotals(index: FactIndex, definition: IndicatorDefinition): In
     if (!areCounts(numbers)) continue;
     const total = numbers.reduce((sum, number) => sum + BigInt(number), 0n);
     if (total > BigInt(Number.MAX_SAFE_INTEGER)) continue;
-    derived.push(derivedValue(definition.name, Number(total), 0, present, undefined, [definition.name]));
+    derived.push(derivedValue(definition.name, Number(total), 0, present, whole, [definition.name]));
   }
   return derived;
 }

@@ -19,15 +19,51 @@ export type IndicatorName = z.infer<typeof IndicatorNameSchema>;
  * - `per_100`: per 100 inhabitants (may exceed 100, e.g. mobile subscriptions);
  * - `points`: a score out of the indicator's `maxPoints` (DTI, QĐ 766);
  * - `score`: a 0–1 index (ICT Index);
+ * - `number`: any other measure that need not be whole, e.g. an average ("trung bình mỗi đơn vị có 4,8 máy");
+ *   plausible from 0 up unless the indicator's `range` says otherwise;
  * - `boolean`: yes / no;
  * - `text`: free text (e.g. the name of a system).
  */
-export const IndicatorUnitSchema = z.enum(['count', 'percent', 'per_100', 'points', 'score', 'boolean', 'text']);
+export const IndicatorUnitSchema = z.enum([
+  'count',
+  'percent',
+  'per_100',
+  'points',
+  'score',
+  'number',
+  'boolean',
+  'text',
+]);
 export type IndicatorUnit = z.infer<typeof IndicatorUnitSchema>;
 
 /** Administrative tiers: province (tỉnh), district (huyện, abolished from 2025-07-01) and commune (xã). */
 export const TierSchema = z.enum(['tinh', 'huyen', 'xa']);
 export type Tier = z.infer<typeof TierSchema>;
+
+/** The order tiers are written in: province, district, commune. */
+export const TIER_ORDER: readonly Tier[] = ['tinh', 'huyen', 'xa'];
+
+/** The message of a `tiers` list that is not one of the combinations below; parse/ translates it. */
+export const TIERS_MESSAGE = 'tiers are two or three distinct tiers in the order tinh, huyen, xa';
+
+/**
+ * Several tiers together: each combination of at least two distinct tiers, in the order tinh, huyen, xa. Listed
+ * as tuples so that the JSON Schema says exactly what zod checks (it has no keyword for "sorted").
+ */
+export const TiersSchema = z.union(
+  [
+    z.tuple([z.literal('tinh'), z.literal('huyen')]),
+    z.tuple([z.literal('tinh'), z.literal('xa')]),
+    z.tuple([z.literal('huyen'), z.literal('xa')]),
+    z.tuple([z.literal('tinh'), z.literal('huyen'), z.literal('xa')]),
+  ],
+  { error: TIERS_MESSAGE },
+);
+export type Tiers = z.infer<typeof TiersSchema>;
+
+/** A web address: `http` or `https` only (a report links to public pages, never to `file:` or `javascript:`). */
+export const HTTP_URL_MESSAGE = 'a web address starting with http:// or https://';
+export const HttpUrlSchema = z.url({ protocol: /^https?$/, error: HTTP_URL_MESSAGE });
 
 /** The first day without a district tier (Nghị quyết 202/2025/QH15 and the two-tier local government law). */
 export const DISTRICT_TIER_ABOLISHED_ON = '2025-07-01';
@@ -58,7 +94,7 @@ export const IndicatorSourceSchema = z.object({
   /** Article, clause or section, e.g. `Điều 11`, `§3.2 B`. */
   reference: z.string().min(1).optional(),
   /** A public page that shows it. */
-  url: z.url().optional(),
+  url: HttpUrlSchema.optional(),
 });
 export type IndicatorSource = z.infer<typeof IndicatorSourceSchema>;
 
@@ -102,6 +138,8 @@ export const IndicatorDefinitionSchema = z.object({
   derivation: DerivationSchema.optional(),
   /** For `points`: the maximum score. */
   maxPoints: z.number().positive().optional(),
+  /** For `number`: the plausible range when it is not 0 and up (e.g. a change that may be negative). */
+  range: z.object({ min: z.number().optional(), max: z.number().optional() }).optional(),
   /** For counts that cannot exceed another indicator at the same scope (e.g. level-4 services ≤ procedures). */
   partOf: z.array(IndicatorNameSchema).optional(),
   /** Composite scores are stored as published and never recomputed (domain notes §3.2 E). */
@@ -116,8 +154,13 @@ export const IndicatorTargetSchema = z.object({
   indicator: IndicatorNameSchema,
   comparison: z.enum(['>=', '<=']),
   value: z.number(),
-  /** The year (inclusive) by which the target applies, when the source sets one. */
+  /** The day (inclusive) by which the target applies, when the source sets one. */
   by: z.iso.date().optional(),
+  /**
+   * The day the resolution setting the target took effect (e.g. Nghị quyết 17/NQ-CP: 2019-03-07): periods ending
+   * before it are not measured against the target.
+   */
+  from: z.iso.date().optional(),
   label: LocalizedTextSchema,
   source: IndicatorSourceSchema,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IndicatorNameSchema, TierSchema } from './indicator';
+import { HttpUrlSchema, IndicatorNameSchema, TierSchema, TiersSchema } from './indicator';
 
 /*
  * An indicator report: the figures one reporting unit (a province, a ministry, an agency) gives for one period,
@@ -20,32 +20,33 @@ export const OrganisationCodeSchema = z
   .string()
   .regex(/^[A-Z0-9]+(?:\.[A-Z0-9]+)*$/, 'an organisation code is dot-separated upper-case letters and digits');
 
-export const ReportingUnitSchema = z.object({
+export const ReportingUnitSchema = z.strictObject({
   name: z.string().min(1),
   organisationCode: OrganisationCodeSchema.optional(),
   kind: z.enum(['national', 'province', 'ministry', 'agency', 'district', 'commune']),
 });
 export type ReportingUnit = z.infer<typeof ReportingUnitSchema>;
 
-/** A period of Vietnam calendar days, both ends inclusive. */
-export const PeriodSchema = z
-  .object({ from: isoDate, to: isoDate })
-  .refine((period) => period.from <= period.to, { message: 'the period ends before it starts', path: ['to'] });
+/**
+ * A period of Vietnam calendar days, both ends inclusive. That `to` is not before `from` is the validator's rule
+ * IND-PER-003, not the model's: JSON Schema cannot compare two values, and the two schemas must agree.
+ */
+export const PeriodSchema = z.strictObject({ from: isoDate, to: isoDate });
 export type Period = z.infer<typeof PeriodSchema>;
 
 /** The document the figures come from, e.g. report `14/BC-UBND` of 2019-01-07. */
-export const SourceDocumentSchema = z.object({
+export const SourceDocumentSchema = z.strictObject({
   /** Document number (số hiệu), e.g. `14/BC-UBND`, `144/KH-UBND`. */
   number: z.string().min(1).optional(),
   title: z.string().min(1),
   issuer: z.string().min(1).optional(),
   issuedOn: isoDate.optional(),
-  url: z.url().optional(),
+  url: HttpUrlSchema.optional(),
 });
 export type SourceDocument = z.infer<typeof SourceDocumentSchema>;
 
 /** Where in the source document a figure is stated: the words quoted, and their line or section. */
-export const SourceLocationSchema = z.object({
+export const SourceLocationSchema = z.strictObject({
   /** The exact words of the source that state the figure, e.g. `giải quyết xong 12.338 hồ sơ TTHC`. */
   quote: z.string().min(1),
   /** 1-based line of the source text file. */
@@ -66,13 +67,13 @@ export type Qualifier = z.infer<typeof QualifierSchema>;
 export const ProvenanceSchema = z.enum(['stated', 'derived']);
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
-export const AgencyRefSchema = z.object({
+export const AgencyRefSchema = z.strictObject({
   name: z.string().min(1),
   organisationCode: OrganisationCodeSchema.optional(),
 });
 export type AgencyRef = z.infer<typeof AgencyRefSchema>;
 
-export const IndicatorValueSchema = z.object({
+export const IndicatorValueSchema = z.strictObject({
   indicator: IndicatorNameSchema,
   /** A number for numeric units, a boolean for `boolean`, a string for `text`; `null` when the source says "n/a". */
   value: z.union([z.number(), z.boolean(), z.string(), z.null()]),
@@ -84,6 +85,11 @@ export const IndicatorValueSchema = z.object({
   decimals: z.number().int().min(0).max(6).optional(),
   /** The tier this value is for; absent for the reporting unit as a whole. */
   tier: TierSchema.optional(),
+  /**
+   * Several tiers together ("cấp Sở, ban, ngành, huyện": the provincial and district tiers), in the order tinh,
+   * huyen, xa: the value is for their union, a scope of its own. Exclusive with `tier` (IND-SCOPE-005).
+   */
+  tiers: TiersSchema.optional(),
   /** The agency this value is for; absent for the reporting unit (or tier) as a whole. */
   agency: AgencyRefSchema.optional(),
   /** When the value covers only part of the report's period (e.g. "from 01/01 to 30/7"). */
@@ -99,7 +105,7 @@ export const IndicatorValueSchema = z.object({
 export type IndicatorValue = z.output<typeof IndicatorValueSchema>;
 export type IndicatorValueInput = z.input<typeof IndicatorValueSchema>;
 
-export const IndicatorReportSchema = z.object({
+export const IndicatorReportSchema = z.strictObject({
   /** The URI of the JSON Schema, for editors; ignored by validation. */
   $schema: z.string().optional(),
   schemaVersion: z.literal(INDICATOR_REPORT_SCHEMA_VERSION),

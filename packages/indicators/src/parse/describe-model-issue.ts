@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@lienthong/report';
 import type { z } from 'zod';
+import { HTTP_URL_MESSAGE, TIERS_MESSAGE } from '../model/indicator';
 
 /*
  * Zod's issues, in words a report author understands in both languages, with a path written the way people
@@ -41,7 +42,8 @@ function typeName(name: string): LocalizedText {
 
 /** Messages of the model's own refinements and patterns, translated. */
 const KNOWN_MESSAGES: Record<string, string> = {
-  'the period ends before it starts': 'kỳ kết thúc trước ngày bắt đầu',
+  [HTTP_URL_MESSAGE]: 'phải là một địa chỉ web bắt đầu bằng http:// hoặc https://',
+  [TIERS_MESSAGE]: 'danh sách cấp gồm hai hoặc ba cấp khác nhau, theo thứ tự tinh, huyen, xa',
   'a machine name is lower-case ASCII words joined by "_"': 'tên máy phải là các từ ASCII viết thường nối bằng «_»',
   'an organisation code is dot-separated upper-case letters and digits':
     'mã cơ quan gồm chữ in hoa và chữ số, phân cách bằng dấu chấm',
@@ -99,6 +101,11 @@ export function describeModelIssue(issue: z.core.$ZodIssue): LocalizedText {
       return {
         vi: `phải ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`,
         en: `must be ${issue.inclusive ? '≤' : '<'} ${issue.maximum}`,
+      };
+    case 'unrecognized_keys':
+      return {
+        vi: `trường «${issue.keys.join('», «')}» không có trong mô hình (gõ sai tên trường?)`,
+        en: `unknown field «${issue.keys.join('», «')}» (a misspelt field name?)`,
       };
     case 'invalid_union':
       return {

@@ -155,12 +155,12 @@ describe('parseIndicatorReport', () => {
     expect(result.issues.map((issue) => [issue.ruleId, issue.location?.path])).toEqual([
       ['IND-PARSE-005', 'notes.next.next.next.next.next.next.next'],
     ]);
-    // A cycle is visited once, never followed forever; the model then leaves the unknown key out.
+    // A cycle is visited once, never followed forever; the model then refuses the unknown key, at the key.
     const cyclic: Record<string, unknown> = { ...minimal };
     cyclic.self = cyclic;
     const fromCycle = parseIndicatorReport(cyclic);
-    expect(fromCycle.issues).toEqual([]);
-    expect(fromCycle.report && 'self' in fromCycle.report).toBe(false);
+    expect(fromCycle.issues.map((issue) => [issue.ruleId, issue.location?.path])).toEqual([['IND-PARSE-010', 'self']]);
+    expect(fromCycle.report).toBeUndefined();
   });
 
   it('IND-PARSE-006 ignores keys that could pollute prototypes', () => {
@@ -213,7 +213,7 @@ describe('parseIndicatorReport', () => {
   it('IND-PARSE-010 maps model errors to located issues in both languages', () => {
     const input = {
       ...minimal,
-      period: { from: '2019-12-31', to: '2019-01-01' },
+      period: { from: '2019-12-31', to: '2019-01-01', until: '2019-12-31' },
       values: [
         { indicator: 'tthc_total', value: 1 },
         { indicator: 'Tthc Total', value: 2 },
@@ -228,7 +228,11 @@ describe('parseIndicatorReport', () => {
         'reportingUnit: thiếu trường bắt buộc (cần một đối tượng).',
         'reportingUnit: required field missing (expected an object).',
       ],
-      ['period.to', 'period.to: kỳ kết thúc trước ngày bắt đầu.', 'period.to: the period ends before it starts.'],
+      [
+        'period.until',
+        'period.until: trường «until» không có trong mô hình (gõ sai tên trường?).',
+        'period.until: unknown field «until» (a misspelt field name?).',
+      ],
       [
         'values[1].indicator',
         'values[1].indicator: tên máy phải là các từ ASCII viết thường nối bằng «_».',
@@ -252,6 +256,58 @@ describe('parseIndicatorReport', () => {
       ['values[2].source.line', 'values[2].source.line: phải > 0.', 'values[2].source.line: must be > 0.'],
     ]);
     expect(issues.every((issue) => issue.ruleId === 'IND-PARSE-010' && issue.severity === 'error')).toBe(true);
+  });
+
+  it('IND-PARSE-010 refuses an unknown key at the key itself, naming it (a misspelt `qualifer`)', () => {
+    const input = {
+      ...minimal,
+      reportingUnit: { name: 'Sơn La', kind: 'province', kind2: 'x' },
+      values: [{ indicator: 'tthc_total', value: 1, qualifer: 'approx', note2: 'x' }],
+    };
+    const issues = parseIndicatorReport(input).issues;
+    expect(issues.map((issue) => [issue.ruleId, issue.location?.path, issue.message.vi, issue.message.en])).toEqual([
+      [
+        'IND-PARSE-010',
+        'reportingUnit.kind2',
+        'reportingUnit.kind2: trường «kind2» không có trong mô hình (gõ sai tên trường?).',
+        'reportingUnit.kind2: unknown field «kind2» (a misspelt field name?).',
+      ],
+      [
+        'IND-PARSE-010',
+        'values[0].qualifer',
+        'values[0].qualifer: trường «qualifer» không có trong mô hình (gõ sai tên trường?).',
+        'values[0].qualifer: unknown field «qualifer» (a misspelt field name?).',
+      ],
+      [
+        'IND-PARSE-010',
+        'values[0].note2',
+        'values[0].note2: trường «note2» không có trong mô hình (gõ sai tên trường?).',
+        'values[0].note2: unknown field «note2» (a misspelt field name?).',
+      ],
+    ]);
+    // `$schema` is allowed at the top, for editors.
+    expect(parseIndicatorReport({ ...minimal, $schema: './indicator-report.schema.json' }).issues).toEqual([]);
+  });
+
+  it('IND-PARSE-010 explains a URL that is not http(s) and a list of tiers out of order', () => {
+    const input = {
+      ...minimal,
+      source: { title: 'Báo cáo', url: 'ftp://sonla.gov.vn/14.pdf' },
+      values: [{ indicator: 'tthc_total', value: 1, tiers: ['huyen', 'tinh'] }],
+    };
+    const issues = parseIndicatorReport(input).issues;
+    expect(issues.map((issue) => [issue.location?.path, issue.message.vi, issue.message.en])).toEqual([
+      [
+        'source.url',
+        'source.url: phải là một địa chỉ web bắt đầu bằng http:// hoặc https://.',
+        'source.url: a web address starting with http:// or https://.',
+      ],
+      [
+        'values[0].tiers',
+        'values[0].tiers: danh sách cấp gồm hai hoặc ba cấp khác nhau, theo thứ tự tinh, huyen, xa.',
+        'values[0].tiers: tiers are two or three distinct tiers in the order tinh, huyen, xa.',
+      ],
+    ]);
   });
 
   it('lists at most 100 model errors and counts the rest', () => {

@@ -1,4 +1,5 @@
 import type { Issue } from '@lienthong/report';
+import type { z } from 'zod';
 import { IndicatorsError } from '../errors';
 import { type IndicatorReport, IndicatorReportSchema } from '../model/report';
 import { describeModelIssue, describeType, formatPath } from './describe-model-issue';
@@ -97,19 +98,22 @@ export function parseIndicatorReport(
     issues.push(notAnObject.issue({ found: describeType(value) }, { path: '$' }));
     return { issues };
   }
-  for (const path of forbiddenKeyPaths(value)) {
+  const forbidden = forbiddenKeyPaths(value);
+  for (const path of forbidden) {
     const key = path.at(-1) as string;
     const where = formatPath(path);
     issues.push(forbiddenKey.issue({ key, path: where }, { path: where }));
   }
 
-  const parsed = IndicatorReportSchema.safeParse(value, { reportInput: true });
+  // The model refuses unknown keys; forbidden ones are ignored (reported above), so they are left out first.
+  const modelInput = forbidden.length === 0 ? value : withoutForbiddenKeys(value);
+  const parsed = IndicatorReportSchema.safeParse(modelInput, { reportInput: true });
   if (parsed.success) return { report: parsed.data, issues };
-  for (const problem of parsed.error.issues.slice(0, MAX_MODEL_ISSUES)) {
+  for (const problem of locatedAtKeys(parsed.error.issues).slice(0, MAX_MODEL_ISSUES)) {
     const path = formatPath(problem.path);
     issues.push(modelMismatch.issue({ path, problem: describeModelIssue(problem) }, { path }));
   }
-  const unlisted = parsed.error.issues.length - MAX_MODEL_ISSUES;
+  const unlisted = locatedAtKeys(parsed.error.issues).length - MAX_MODEL_ISSUES;
   if (unlisted > 0) {
     const problem = {
       vi: `còn ${unlisted} lỗi khác không được liệt kê`,
@@ -118,6 +122,18 @@ export function parseIndicatorReport(
     issues.push(modelMismatch.issue({ path: '$', problem }, { path: '$' }));
   }
   return { issues };
+}
+
+/**
+ * Zod reports the unknown keys of an object at the object; a report author looks for the key itself, so each
+ * becomes an issue at its own path.
+ */
+function locatedAtKeys(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue): z.core.$ZodIssue[] =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ ...issue, keys: [key], path: [...issue.path, key] }))
+      : [issue],
+  );
 }
 
 /** Own enumerable keys of plain objects and arrays; a getter is never called on values the caller built. */
@@ -144,6 +160,25 @@ function findTooDeep(root: unknown, maxDepth: number): string | undefined {
     for (const [key, child] of childrenOf(value)) stack.push({ value: child, path: [...path, key] });
   }
   return undefined;
+}
+
+/** A copy of plain objects and arrays without `__proto__`, `constructor` and `prototype` keys (cycles kept). */
+function withoutForbiddenKeys(root: unknown): unknown {
+  const copies = new Map<object, unknown>();
+  const copy = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
+    const done = copies.get(value);
+    if (done !== undefined) return done;
+    const target: Record<PropertyKey, unknown> | unknown[] = Array.isArray(value) ? [] : {};
+    copies.set(value, target);
+    for (const [key, child] of childrenOf(value)) {
+      if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) continue;
+      (target as Record<PropertyKey, unknown>)[key] = copy(child);
+    }
+    return target;
+  };
+  // Depth is already bounded (scanJson or findTooDeep), so recursion here is bounded too.
+  return copy(root);
 }
 
 /** Paths of `__proto__`, `constructor` and `prototype` keys, in document order. */

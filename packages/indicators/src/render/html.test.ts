@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { compareIndicatorReports } from '../compare';
-import { LEVELS_2019, report, SON_LA_2018, SON_LA_2019, TEST_CATALOGUE } from '../compare/test-support';
+import { LEVELS_2019, report, SON_LA_2018, SON_LA_2019, TEST_CATALOGUE, withScriptUrl } from '../compare/test-support';
 import { renderComparisonHtml, renderReportHtml } from './html';
 
 const xmllintMissing = spawnSync('xmllint', ['--version']).error !== undefined;
@@ -24,10 +24,11 @@ function externalReferences(html: string): string[] {
     .flatMap((tag) => [...tag.matchAll(/https?:\/\/[^\s"'<>)]*/g)].map((match) => match[0]));
 }
 
-const hostile = report({
+// The model refuses a `javascript:` URL; the renderers must still be safe with a report built without parsing.
+const hostile = withScriptUrl({
   reportingUnit: { name: 'Tỉnh <script>alert("đơn vị")</script>', kind: 'province' },
   period: { from: '2019-01-01', to: '2019-12-31' },
-  source: { title: 'Báo cáo \' " & <img src=x onerror=alert(1)>', url: 'javascript:alert(1)' },
+  source: { title: 'Báo cáo \' " & <img src=x onerror=alert(1)>' },
   values: [
     { indicator: 'cong_dvc_name', value: '<script>alert(1)</script>', note: '</td></tr></table><script>x()</script>' },
     { indicator: 'dvctt_level4_pct', agency: { name: 'Sở <b>TT&TT</b>' }, value: 40 },
@@ -133,6 +134,22 @@ describe('renderReportHtml and renderComparisonHtml', () => {
     expect(html.match(/<figcaption aria-hidden="true">Breakdown by level: [^<]*/g)).toEqual([
       '<figcaption aria-hidden="true">Breakdown by level: Online public services at levels 3 and 4',
     ]);
+  });
+
+  it('draw several tiers together as a bar of their own, after the first of their tiers', () => {
+    const joint = report({
+      ...LEVELS_2019,
+      values: [
+        { indicator: 'dvctt_level3_count', tiers: ['tinh', 'huyen'], value: 380 },
+        { indicator: 'dvctt_level4_count', tiers: ['tinh', 'huyen'], value: 533 },
+        ...LEVELS_2019.values.slice(0, 4),
+      ],
+    });
+    const html = renderReportHtml(joint, { catalogue: TEST_CATALOGUE, lang: 'vi' });
+    const description = html.match(/<desc id="chart-\d+-desc">cấp tỉnh: [^<]*/)?.[0] ?? '';
+    expect(
+      description.split('; ').map((part) => part.replace(/^<desc id="chart-\d+-desc">/, '').split(':')[0]),
+    ).toEqual(['cấp tỉnh', 'cấp tỉnh và cấp huyện', 'cấp huyện']);
   });
 
   it('draw a comparison as A/B bars for percentages and relative changes for the other figures', () => {

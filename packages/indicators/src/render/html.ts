@@ -7,8 +7,9 @@ import {
   type IndicatorReportComparison,
   roundToDecimals,
 } from '../compare';
-import { type IndicatorCatalogue, type IndicatorDefinition, type IndicatorGroup, TierSchema } from '../model/indicator';
+import type { IndicatorCatalogue, IndicatorDefinition, IndicatorGroup } from '../model/indicator';
 import type { IndicatorReport, IndicatorValue } from '../model/report';
+import { tierKey, tierRank } from '../model/tier-names';
 import { escapeHtml } from './escape';
 import { formatIndicatorValue, formatNumber } from './format';
 import { TEXT } from './labels';
@@ -117,10 +118,10 @@ function page<Figure>(
   return `${parts.filter((part) => part !== '').join('\n')}\n`;
 }
 
-function barLabel(label: string, value: Pick<IndicatorValue, 'tier' | 'agency'>, lang: Language): string {
-  return value.tier === undefined && value.agency === undefined
+function barLabel(label: string, value: Pick<IndicatorValue, 'tier' | 'tiers' | 'agency'>, lang: Language): string {
+  return value.tier === undefined && value.tiers === undefined && value.agency === undefined
     ? label
-    : `${label} (${scopeText(value.tier, value.agency, lang)})`;
+    : `${label} (${scopeText(value, value.agency, lang)})`;
 }
 
 function chartDescription(bars: readonly Bar[]): string {
@@ -143,15 +144,14 @@ function levelBreakdown(report: IndicatorReport, total: IndicatorDefinition, ter
   for (const value of report.values) {
     const term = terms.indexOf(value.indicator);
     if (term < 0 || typeof value.value !== 'number') continue;
-    const key = JSON.stringify([value.tier ?? '', value.agency?.organisationCode ?? value.agency?.name ?? '']);
+    const key = JSON.stringify([tierKey(value), value.agency?.organisationCode ?? value.agency?.name ?? '']);
     const scope = scopes.get(key) ?? { value, parts: terms.map(() => undefined) };
     scope.parts[term] ??= value;
     scopes.set(key, scope);
   }
-  const tierOrder = (value: IndicatorValue) => (value.tier === undefined ? -1 : TierSchema.options.indexOf(value.tier));
   const drawn = [...scopes.values()]
     .filter((scope) => scope.parts.filter((part) => part !== undefined).length >= 2)
-    .sort((x, y) => tierOrder(x.value) - tierOrder(y.value));
+    .sort((x, y) => tierRank(x.value) - tierRank(y.value));
   const used = terms.map((_, index) => drawn.some((scope) => scope.parts[index] !== undefined));
   return {
     total,
@@ -202,7 +202,7 @@ function levelCharts(
         decimals,
       );
       return {
-        label: scopeText(value.tier, value.agency, lang),
+        label: scopeText(value, value.agency, lang),
         segments,
         totalText: formatNumber(sum, lang, { decimals }),
       };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareIndicatorReports } from '../compare';
-import { report, SON_LA_2018, SON_LA_2019, TEST_CATALOGUE } from '../compare/test-support';
+import { report, SON_LA_2018, SON_LA_2019, TEST_CATALOGUE, withScriptUrl } from '../compare/test-support';
 import { renderComparisonMarkdown, renderReportMarkdown } from './markdown';
 
 const small = report({
@@ -107,10 +107,11 @@ No findings.
   });
 
   it('keeps hostile text as text: no HTML, no broken table, no link to a script URL', () => {
-    const hostile = report({
+    // The model refuses a `javascript:` URL; the renderer must still be safe with a report built without parsing.
+    const hostile = withScriptUrl({
       reportingUnit: { name: 'Tỉnh <b>X</b>', kind: 'province' },
       period: { from: '2019-01-01', to: '2019-12-31' },
-      source: { title: 'Báo cáo [x](javascript:alert(1))', url: 'javascript:alert(1)' },
+      source: { title: 'Báo cáo [x](javascript:alert(1))' },
       values: [
         { indicator: 'cong_dvc_name', value: '<script>alert(1)</script> | cột\nmới', note: '*đậm* _nghiêng_ `mã`' },
       ],
@@ -121,6 +122,19 @@ No findings.
     expect(markdown).toContain(
       '| Tên cổng dịch vụ công | toàn đơn vị | \\<script\\>alert(1)\\</script\\> \\| cột mới | văn bản | theo văn bản |  |  | \\*đậm\\* \\_nghiêng\\_ \\`mã\\` |',
     );
+  });
+
+  it('shows several tiers together as one scope, in both languages', () => {
+    const joint = report({
+      reportingUnit: { name: 'Lâm Đồng', kind: 'province' },
+      period: { from: '2017-01-01', to: '2017-12-10' },
+      values: [{ indicator: 'tthc_total', value: 131, tiers: ['tinh', 'huyen'], note: 'Nguồn ghi chung hai cấp.' }],
+    });
+    const vi = renderReportMarkdown(joint, { catalogue: TEST_CATALOGUE });
+    expect(vi).toContain('| cấp tỉnh và cấp huyện | 131 |');
+    expect(vi).toContain('Nguồn ghi chung hai cấp.');
+    const en = renderReportMarkdown(joint, { catalogue: TEST_CATALOGUE, lang: 'en' });
+    expect(en).toContain('| province and district tiers | 131 |');
   });
 
   it('says when a report has no figures', () => {

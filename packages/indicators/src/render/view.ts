@@ -7,8 +7,9 @@ import {
   type IndicatorComparisonRow,
   type IndicatorReportComparison,
 } from '../compare';
-import type { IndicatorCatalogue, IndicatorDefinition, IndicatorGroup, Tier } from '../model/indicator';
+import type { IndicatorCatalogue, IndicatorDefinition, IndicatorGroup } from '../model/indicator';
 import type { AgencyRef, IndicatorReport, IndicatorValue, ReportingUnit } from '../model/report';
+import { combinedTiersName, type TierScope } from '../model/tier-names';
 import { formatIndicatorValue, formatIsoDate, formatNumber, formatPeriod } from './format';
 import {
   COMPARISON_KIND_LABELS,
@@ -91,10 +92,14 @@ export function indicatorLabel(name: string, definition: IndicatorDefinition | u
   return definition?.label[lang] ?? name;
 }
 
-export function scopeText(tier: Tier | undefined, agency: AgencyRef | undefined, lang: Language): string {
-  const parts = [tier === undefined ? undefined : TIER_LABELS[lang][tier], agency?.name].filter(
-    (part): part is string => part !== undefined,
-  );
+/** The tier part of a scope: one tier, several together (`cấp tỉnh và cấp huyện`), or none. */
+function tiersText(scope: TierScope, lang: Language): string | undefined {
+  if (scope.tier !== undefined) return TIER_LABELS[lang][scope.tier];
+  return scope.tiers === undefined ? undefined : combinedTiersName(scope.tiers)[lang];
+}
+
+export function scopeText(scope: TierScope, agency: AgencyRef | undefined, lang: Language): string {
+  const parts = [tiersText(scope, lang), agency?.name].filter((part): part is string => part !== undefined);
   return parts.length === 0 ? TEXT[lang].whole : parts.join(' · ');
 }
 
@@ -175,12 +180,7 @@ export function reportView(report: IndicatorReport, options: ReportRenderOptions
     };
   });
   const order = figureOrder(catalogue);
-  figures.sort((x, y) =>
-    order(
-      { indicator: x.value.indicator, definition: x.definition, tier: x.value.tier, agency: x.value.agency },
-      { indicator: y.value.indicator, definition: y.definition, tier: y.value.tier, agency: y.value.agency },
-    ),
-  );
+  figures.sort((x, y) => order({ ...x.value, definition: x.definition }, { ...y.value, definition: y.definition }));
 
   const noteOf = (value: IndicatorValue) =>
     [
@@ -201,7 +201,7 @@ export function reportView(report: IndicatorReport, options: ReportRenderOptions
     numeric: [2, 5],
     rows: members.map(({ value, definition, label }) => [
       label,
-      scopeText(value.tier, value.agency, lang),
+      scopeText(value, value.agency, lang),
       formatIndicatorValue(value, definition?.unit, lang),
       definition === undefined ? '' : UNIT_LABELS[lang][definition.unit],
       PROVENANCE_LABELS[lang][value.provenance],
@@ -274,7 +274,7 @@ export function comparisonView(
     numeric: [2, 3, 4, 5],
     rows: rows.map((row) => [
       indicatorLabel(row.indicator, row.definition, lang),
-      scopeText(row.tier, row.agency, lang),
+      scopeText(row, row.agency, lang),
       valueText(row, 'a'),
       valueText(row, 'b'),
       deltaText(row, lang),

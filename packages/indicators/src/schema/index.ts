@@ -1,1 +1,1 @@
-export { INDICATOR_REPORT_SCHEMA_ID, indicatorReportJsonSchema, PERIOD_ORDER_NOTE } from './json-schema';
+export { INDICATOR_REPORT_SCHEMA_ID, indicatorReportJsonSchema } from './json-schema';

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { INDICATOR_REPORT_SCHEMA_VERSION, IndicatorReportSchema, PeriodSchema } from '../model/report';
+import { HttpUrlSchema } from '../model/indicator';
+import { INDICATOR_REPORT_SCHEMA_VERSION, IndicatorReportSchema } from '../model/report';
 
 export const INDICATOR_REPORT_SCHEMA_ID = `urn:lienthong:indicators:report:${INDICATOR_REPORT_SCHEMA_VERSION}`;
 
 /**
- * What the JSON Schema cannot say and the zod schema checks: a period's `to` on or after its `from` (a comparison
- * of two values, which JSON Schema has no keyword for). Documented in the schema so editors show it.
+ * The scheme restriction of `HttpUrlSchema`, which zod's JSON Schema output leaves out. The WHATWG parser zod uses
+ * lower-cases the scheme, so the pattern accepts either case.
  */
-export const PERIOD_ORDER_NOTE =
-  'Both days are inclusive and `to` must not be before `from`; JSON Schema cannot compare two values, so only the zod schema (and the validator) check this.';
+const HTTP_URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://';
 
 /**
  * The JSON Schema (draft 2020-12) of an indicator report, generated from `IndicatorReportSchema`; the package ships
@@ -25,7 +25,7 @@ export function indicatorReportJsonSchema(): Record<string, unknown> {
     target: 'draft-2020-12',
     io: 'input',
     override: ({ zodSchema, jsonSchema }) => {
-      if (zodSchema === PeriodSchema) jsonSchema.description = PERIOD_ORDER_NOTE;
+      if (zodSchema === HttpUrlSchema) jsonSchema.pattern = HTTP_URL_PATTERN;
     },
   }) as Record<string, unknown>;
   return {

@@ -3,7 +3,7 @@ import type { IndicatorTarget } from '../model/indicator';
 import type { IndicatorValue } from '../model/report';
 import { type CheckContext, issueAt } from './context';
 import { describeScope, formatStated, labelOf, localized } from './describe';
-import { type Fact, usable } from './facts';
+import { type Fact, isWhole, usable } from './facts';
 import { approximateNotCompared, conflictingStatements, targetMet, targetNotMet } from './rules';
 
 /* Statements as statements: the same figure given twice, approximate figures, and government targets. */
@@ -66,17 +66,23 @@ function noteApproximations(context: CheckContext): void {
   context.add(issueAt(approximateNotCompared, params, first));
 }
 
+/** A target applies to periods ending on or after its deadline (`by`) and on or after it took effect (`from`). */
+function targetApplies(target: IndicatorTarget, periodEnd: string): boolean {
+  return (target.by === undefined || periodEnd >= target.by) && (target.from === undefined || periodEnd >= target.from);
+}
+
 /**
  * A target's `by` date is a deadline: it is checked for periods that end on or after it — before, falling
- * short is not yet failing (a 2017 report is not measured against Nghị quyết 17/NQ-CP's 2020 targets). A target
- * without a date applies to every period. Only whole-unit values (no tier, no agency) are compared, and only
+ * short is not yet failing (a 2017 report is not measured against Nghị quyết 17/NQ-CP's 2020 targets). Its `from`
+ * date is when the resolution took effect: nothing is said about periods ending before it. A target without
+ * either date applies to every period. Only whole-unit values (no tier, no agency) are compared, and only
  * when their range decides the question ("trên 20%" decides nothing about "≥ 30%").
  */
 function checkTarget(context: CheckContext, target: IndicatorTarget): void {
   const definition = context.definitions.get(target.indicator);
   for (const group of context.index.groups(target.indicator)) {
     const scope = (group[0] as Fact).scope;
-    if (scope.tier || scope.agencyKey || (target.by !== undefined && scope.to < target.by)) continue;
+    if (!isWhole(scope) || scope.agencyKey || !targetApplies(target, scope.to)) continue;
     const found = usable(context.index, target.indicator, scope);
     if (!found) continue;
     const { low, high } = found.bounds;

@@ -1,9 +1,10 @@
 import type { LocalizedText } from '@lienthong/report';
-import { DISTRICT_TIER_ABOLISHED_ON, type IndicatorDefinition } from '../model/indicator';
+import { DISTRICT_TIER_ABOLISHED_ON, type IndicatorDefinition, type Tier } from '../model/indicator';
+import { combinedTiersName } from '../model/tier-names';
 import { decimalsOf, roundingTolerance, sumAsPrinted } from './arithmetic';
 import { type CheckContext, derivedFrom, issueAt } from './context';
 import { describeScope, formatTerms, labelOf, TIER_NAMES } from './describe';
-import { atTier, type Bounds, type Fact, type Scope, tiersOfPeriod, usable } from './facts';
+import { atTier, type Bounds, type Fact, isWhole, type Scope, tiersOfPeriod, usable } from './facts';
 import {
   componentSumMismatch,
   dossierBalanceMismatch,
@@ -62,33 +63,63 @@ function termAt(context: CheckContext, name: string, scope: Scope, label: Locali
   return found && { fact: found.fact, bounds: found.bounds, qualifier: found.fact.value.qualifier, label };
 }
 
-/** Each stated total (no tier) of a count against its tiers. */
+/** A total (or several tiers together) against the tiers it is made of, under IND-SUM-001 and IND-SUM-002. */
+function checkAgainstTiers(
+  context: CheckContext,
+  definition: IndicatorDefinition,
+  total: { fact: Fact; bounds: Bounds },
+  scope: Scope,
+  tiers: readonly Tier[],
+): void {
+  const base = atTier(scope, undefined);
+  const terms = tiers
+    .map((tier) => termAt(context, definition.name, atTier(base, tier), TIER_NAMES[tier]))
+    .filter((term): term is Term => term !== undefined);
+  if (terms.length === 0) return;
+  const outcome = compareSum(total.bounds, terms, terms.length === tiers.length, 0);
+  if (outcome.kind === 'consistent') return;
+  const params = {
+    indicator: labelOf(definition.name, definition),
+    scope: describeScope(scope, context.report),
+    terms: formatTerms(terms),
+    sum: outcome.sum,
+    total: total.bounds.stated,
+  };
+  context.add(
+    outcome.kind === 'mismatch'
+      ? issueAt(tierSumMismatch, { ...params, difference: outcome.difference }, total.fact)
+      : issueAt(tierPartsExceedTotal, params, total.fact),
+  );
+}
+
+/**
+ * Each stated total (no tier) of a count against the tiers of its period, and each value for several tiers
+ * together against those tiers and against the total: the union of some tiers is part of the whole.
+ */
 function checkTierSums(context: CheckContext, definition: IndicatorDefinition): void {
   if (definition.unit !== 'count' || definition.scope.tiers.length === 0) return;
   for (const group of context.index.groups(definition.name)) {
     const scope = (group[0] as Fact).scope;
     if (scope.tier) continue;
-    const total = usable(context.index, definition.name, scope);
-    if (!total || total.fact.value.provenance === 'derived') continue;
-    const tiers = tiersOfPeriod(scope.from, DISTRICT_TIER_ABOLISHED_ON);
-    const terms = tiers
-      .map((tier) => termAt(context, definition.name, atTier(scope, tier), TIER_NAMES[tier]))
-      .filter((term): term is Term => term !== undefined);
-    if (terms.length === 0) continue;
-    const outcome = compareSum(total.bounds, terms, terms.length === tiers.length, 0);
-    if (outcome.kind === 'consistent') continue;
+    const stated = usable(context.index, definition.name, scope);
+    if (!stated || stated.fact.value.provenance === 'derived') continue;
+    if (isWhole(scope)) {
+      checkAgainstTiers(context, definition, stated, scope, tiersOfPeriod(scope.from, DISTRICT_TIER_ABOLISHED_ON));
+      continue;
+    }
+    const tiers = scope.tiers ?? [];
+    checkAgainstTiers(context, definition, stated, scope, tiers);
+    const whole = usable(context.index, definition.name, atTier(scope, undefined));
+    if (!whole || whole.fact.value.provenance === 'derived' || stated.bounds.low <= whole.bounds.high) continue;
+    const term: Term = { ...stated, qualifier: stated.fact.value.qualifier, label: combinedTiersName(tiers) };
     const params = {
       indicator: labelOf(definition.name, definition),
-      scope: describeScope(scope, context.report),
-      terms: formatTerms(terms),
-      sum: outcome.sum,
-      total: total.bounds.stated,
+      scope: describeScope(atTier(scope, undefined), context.report),
+      terms: formatTerms([term]),
+      sum: stated.bounds.stated,
+      total: whole.bounds.stated,
     };
-    context.add(
-      outcome.kind === 'mismatch'
-        ? issueAt(tierSumMismatch, { ...params, difference: outcome.difference }, total.fact)
-        : issueAt(tierPartsExceedTotal, params, total.fact),
-    );
+    context.add(issueAt(tierPartsExceedTotal, params, stated.fact));
   }
 }
 

@@ -1,5 +1,7 @@
 import type { LocalizedText } from '@lienthong/report';
+import type { Tier } from '../model/indicator';
 import { DISTRICT_TIER_ABOLISHED_ON, type IndicatorDefinition } from '../model/indicator';
+import { combinedTiersName } from '../model/tier-names';
 import { type CheckContext, issueAt } from './context';
 import { describeScope, formatDate, formatPeriod, labelOf, localized, TIER_NAMES } from './describe';
 import type { Fact } from './facts';
@@ -12,6 +14,8 @@ import {
   outOfRange,
   perHundredImplausible,
   periodOutsideReport,
+  periodReversed,
+  tierAndTiers,
   tierNotInScope,
   unknownIndicator,
   valueTypeMismatch,
@@ -46,6 +50,8 @@ function rangeOf(definition: IndicatorDefinition): { min: number; max: number | 
       return { min: 0, max: definition.maxPoints };
     case 'per_100':
       return { min: 0, max: undefined };
+    case 'number':
+      return { min: definition.range?.min ?? 0, max: definition.range?.max };
     default:
       return undefined;
   }
@@ -90,8 +96,12 @@ export function checkValues(context: CheckContext): void {
     checkScope(context, fact, definition, indicator);
     checkDates(context, fact, indicator);
   }
+  const subject = { vi: 'Báo cáo', en: 'The report' };
+  if (report.period.to < report.period.from) {
+    const dates = { from: formatDate(report.period.from), to: formatDate(report.period.to) };
+    add(periodReversed.issue({ subject, ...dates }, { path: 'period.to' }));
+  }
   if (report.asOf !== undefined && report.asOf < report.period.from) {
-    const subject = { vi: 'Báo cáo', en: 'The report' };
     add(
       asOfBeforePeriod.issue(
         { subject, asOf: formatDate(report.asOf), periodStart: formatDate(report.period.from) },
@@ -129,16 +139,21 @@ function checkScope(
   definition: IndicatorDefinition,
   indicator: LocalizedText,
 ): void {
-  const { tier, agency } = fact.value;
-  if (tier && !definition.scope.tiers.includes(tier)) {
+  const { tier, tiers, agency } = fact.value;
+  if (tier && tiers) {
+    add(issueAt(tierAndTiers, { indicator, tier: TIER_NAMES[tier], tiers: combinedTiersName(tiers) }, fact));
+  }
+  const named: readonly Tier[] = [...(tier ? [tier] : []), ...(tiers ?? []).filter((each) => each !== tier)];
+  for (const each of named) {
+    if (definition.scope.tiers.includes(each)) continue;
     const allowed =
       definition.scope.tiers.length === 0
         ? { vi: 'không chia theo cấp', en: 'no breakdown by tier' }
         : localized((lang) => definition.scope.tiers.map((allowedTier) => TIER_NAMES[allowedTier][lang]).join(', '));
-    add(issueAt(tierNotInScope, { indicator, tier: TIER_NAMES[tier], allowed }, fact));
+    add(issueAt(tierNotInScope, { indicator, tier: TIER_NAMES[each], allowed }, fact));
   }
   if (agency && !definition.scope.agency) add(issueAt(agencyNotInScope, { indicator, agency: agency.name }, fact));
-  if (tier === 'huyen') {
+  if (named.includes('huyen')) {
     const { from, to } = fact.scope;
     if (from >= DISTRICT_TIER_ABOLISHED_ON) {
       add(issueAt(districtTierAbolished, { indicator, periodStart: formatDate(from) }, fact));
@@ -150,6 +165,11 @@ function checkScope(
 
 function checkDates({ report, add }: CheckContext, fact: Fact, indicator: LocalizedText): void {
   const { period, asOf } = fact.value;
+  if (period && period.to < period.from) {
+    add(
+      issueAt(periodReversed, { subject: indicator, from: formatDate(period.from), to: formatDate(period.to) }, fact),
+    );
+  }
   if (period && (period.from < report.period.from || period.to > report.period.to)) {
     add(
       issueAt(

@@ -1,15 +1,12 @@
 import { formatParam, type LocalizedText } from '@lienthong/report';
-import type { IndicatorDefinition, Tier } from '../model/indicator';
+import type { IndicatorDefinition } from '../model/indicator';
 import type { IndicatorReport, IndicatorValue } from '../model/report';
+import { combinedTiersName, TIER_NAMES } from '../model/tier-names';
 import type { Bounds, Scope } from './facts';
 
 /* Words for the numbers, scopes and dates quoted in the validator's messages, in both languages. */
 
-export const TIER_NAMES: Record<Tier, LocalizedText> = {
-  tinh: { vi: 'cấp tỉnh', en: 'provincial tier' },
-  huyen: { vi: 'cấp huyện', en: 'district tier' },
-  xa: { vi: 'cấp xã', en: 'commune tier' },
-};
+export { TIER_NAMES };
 
 /** `2024-06-30` → `30/06/2024` in Vietnamese, unchanged in English. */
 export function formatDate(date: string): LocalizedText {
@@ -34,6 +31,7 @@ export function labelOf(name: string, definition: IndicatorDefinition | undefine
 export function describeScope(scope: Scope, report: IndicatorReport): LocalizedText {
   const parts: LocalizedText[] = [];
   if (scope.tier) parts.push(TIER_NAMES[scope.tier]);
+  if (scope.tiers) parts.push(combinedTiersName(scope.tiers));
   if (scope.agencyName) parts.push({ vi: scope.agencyName, en: scope.agencyName });
   if (scope.from !== report.period.from || scope.to !== report.period.to)
     parts.push(formatPeriod(scope.from, scope.to));

@@ -9,6 +9,8 @@ import type { IndicatorReport, IndicatorValue } from '../model/report';
 
 export interface Scope {
   readonly tier?: Tier;
+  /** Several tiers together (a value's `tiers`): their union, a scope distinct from each tier and from the total. */
+  readonly tiers?: readonly Tier[];
   /** Organisation code when given, otherwise the name: what identifies an agency across statements. */
   readonly agencyKey?: string;
   readonly agencyName?: string;
@@ -28,7 +30,8 @@ export function scopeOf(value: IndicatorValue, report: IndicatorReport): Scope {
   const period = value.period ?? report.period;
   const asOf = value.asOf ?? report.asOf;
   return {
-    ...(value.tier ? { tier: value.tier } : {}),
+    // Both given is an error (IND-SCOPE-005); the single tier is then taken as the scope.
+    ...(value.tier ? { tier: value.tier } : value.tiers ? { tiers: value.tiers } : {}),
     ...(value.agency
       ? { agencyKey: value.agency.organisationCode ?? value.agency.name, agencyName: value.agency.name }
       : {}),
@@ -41,25 +44,30 @@ export function scopeOf(value: IndicatorValue, report: IndicatorReport): Scope {
 // Checks look up many indicators at the same scope object: its key is computed once.
 const scopeKeys = new WeakMap<Scope, string>();
 
-/** A key equal for values of the same scope; `withTier: false` groups the tiers of one scope together. */
-export function scopeKey(scope: Scope, withTier = true): string {
-  const cached = withTier ? scopeKeys.get(scope) : undefined;
+/** A key equal for values of the same scope. */
+export function scopeKey(scope: Scope): string {
+  const cached = scopeKeys.get(scope);
   if (cached !== undefined) return cached;
   const key = JSON.stringify([
-    withTier ? (scope.tier ?? '') : '',
+    scope.tier ?? scope.tiers?.join('+') ?? '',
     scope.agencyKey ?? '',
     scope.from,
     scope.to,
     scope.asOf ?? '',
   ]);
-  if (withTier) scopeKeys.set(scope, key);
+  scopeKeys.set(scope, key);
   return key;
 }
 
 /** The same scope at another tier (or at no tier: the whole reporting unit or agency). */
 export function atTier(scope: Scope, tier: Tier | undefined): Scope {
-  const { tier: _ignored, ...rest } = scope;
+  const { tier: _tier, tiers: _tiers, ...rest } = scope;
   return tier ? { ...rest, tier } : rest;
+}
+
+/** True for the whole reporting unit or agency: neither one tier nor several. */
+export function isWhole(scope: Scope): boolean {
+  return scope.tier === undefined && scope.tiers === undefined;
 }
 
 export class FactIndex {

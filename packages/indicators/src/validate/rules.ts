@@ -113,6 +113,16 @@ export const districtTierStraddles = defineRule({
   reference: DISTRICT_ABOLISHED,
 });
 
+export const tierAndTiers = defineRule({
+  id: 'IND-SCOPE-005',
+  severity: 'error',
+  title: { vi: 'Vừa ghi một cấp vừa ghi nhiều cấp', en: 'Both one tier and several tiers given' },
+  message: {
+    vi: '{indicator} vừa được ghi cho {tier} (tier) vừa cho {tiers} (tiers); chỉ được dùng một trong hai trường.',
+    en: '{indicator} is given both for the {tier} (tier) and for the {tiers} (tiers); use only one of the two fields.',
+  },
+});
+
 export const periodOutsideReport = defineRule({
   id: 'IND-PER-001',
   severity: 'error',
@@ -130,6 +140,16 @@ export const asOfBeforePeriod = defineRule({
   message: {
     vi: '{subject} có ngày chốt số liệu {asOf}, trước ngày bắt đầu kỳ {periodStart}.',
     en: '{subject} is as of {asOf}, before its period starts on {periodStart}.',
+  },
+});
+
+export const periodReversed = defineRule({
+  id: 'IND-PER-003',
+  severity: 'error',
+  title: { vi: 'Kỳ kết thúc trước khi bắt đầu', en: 'Period ends before it starts' },
+  message: {
+    vi: '{subject} có kỳ từ {from} đến {to}: ngày kết thúc trước ngày bắt đầu.',
+    en: '{subject} has the period {from} to {to}: it ends before it starts.',
   },
 });
 
@@ -291,8 +311,10 @@ export const validationRules = [
   agencyNotInScope,
   districtTierAbolished,
   districtTierStraddles,
+  tierAndTiers,
   periodOutsideReport,
   asOfBeforePeriod,
+  periodReversed,
   tierSumMismatch,
   tierPartsExceedTotal,
   componentSumMismatch,
@@ -310,7 +332,7 @@ export const validationRules = [
 ] as const;
 
 /** Version of the rule set; bumped when a rule is added or its meaning changes. */
-export const INDICATOR_RULESET = { name: '@lienthong/indicators', version: '1.0.0' } as const;
+export const INDICATOR_RULESET = { name: '@lienthong/indicators', version: '1.1.0' } as const;
 
 /** Every rule the reader and the validator check, for documentation, CLIs, JUnit and SARIF. */
 export const INDICATOR_RULES = defineRuleCatalog(INDICATOR_RULESET.name, INDICATOR_RULESET.version, [

@@ -3,7 +3,7 @@ import { ReportSchema } from '@lienthong/report';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IndicatorsError } from '../errors';
-import type { IndicatorCatalogue } from '../model/indicator';
+import type { IndicatorCatalogue, IndicatorDefinition } from '../model/indicator';
 import type { IndicatorReportInput, IndicatorValueInput } from '../model/report';
 import { exampleReport, TEST_CATALOGUE } from './example-catalogue.test-helper';
 import { INDICATOR_RULES } from './rules';
@@ -1294,5 +1294,240 @@ describe('validateIndicatorReport (properties)', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('several tiers together (`tiers`)', () => {
+  const JOINT = { vi: 'cấp tỉnh và cấp huyện', en: 'province and district tiers' };
+
+  it('IND-SCOPE-005 refuses a value with both `tier` and `tiers`', () => {
+    const [issue, ...rest] = findings([{ indicator: 'tthc_total', value: 5, tier: 'tinh', tiers: ['tinh', 'huyen'] }]);
+    expect(rest).toEqual([]);
+    expect(issue).toEqual({
+      ruleId: 'IND-SCOPE-005',
+      severity: 'error',
+      message: {
+        vi: 'Tổng số TTHC vừa được ghi cho cấp tỉnh (tier) vừa cho cấp tỉnh và cấp huyện (tiers); chỉ được dùng một trong hai trường.',
+        en: 'Procedures is given both for the provincial tier (tier) and for the province and district tiers (tiers); use only one of the two fields.',
+      },
+      location: { path: 'values[0]' },
+      params: {
+        indicator: { vi: 'Tổng số TTHC', en: 'Procedures' },
+        tier: { vi: 'cấp tỉnh', en: 'provincial tier' },
+        tiers: JOINT,
+      },
+    });
+  });
+
+  it('IND-SCOPE-001 names each of the tiers the indicator is not broken down by', () => {
+    const issues = findings([{ indicator: 'dvctt_level4_pct', value: 40, tiers: ['tinh', 'huyen', 'xa'] }]);
+    expect(issues.map((issue) => [issue.ruleId, issue.message.en])).toEqual([
+      [
+        'IND-SCOPE-001',
+        'Share at level 4 is given for the district tier, but the catalogue only allows: provincial tier.',
+      ],
+      [
+        'IND-SCOPE-001',
+        'Share at level 4 is given for the commune tier, but the catalogue only allows: provincial tier.',
+      ],
+    ]);
+  });
+
+  it('IND-SCOPE-003 and IND-SCOPE-004 apply when the district tier is among them', () => {
+    const after = findings([{ indicator: 'tthc_total', value: 5, tiers: ['tinh', 'huyen'] }], {
+      period: { from: '2025-07-01', to: '2025-12-31' },
+    });
+    expect(after.map((issue) => issue.ruleId)).toEqual(['IND-SCOPE-003']);
+    const spanning = findings([{ indicator: 'tthc_total', value: 5, tiers: ['huyen', 'xa'] }], {
+      period: { from: '2025-01-01', to: '2025-12-31' },
+    });
+    expect(spanning.map((issue) => issue.ruleId)).toEqual(['IND-SCOPE-004']);
+    expect(findings([{ indicator: 'tthc_total', value: 5, tiers: ['tinh', 'xa'] }])).toEqual([]);
+  });
+
+  it('IND-SUM-001 warns when a value for several tiers differs from the sum of those tiers', () => {
+    const issues = findings([
+      { indicator: 'tthc_total', value: 130, tiers: ['tinh', 'huyen'], source: { quote: 'tổng số 130', line: 19 } },
+      { indicator: 'tthc_total', value: 106, tier: 'tinh' },
+      { indicator: 'tthc_total', value: 25, tier: 'huyen' },
+    ]);
+    expect(issues).toEqual([
+      {
+        ruleId: 'IND-SUM-001',
+        severity: 'warning',
+        message: {
+          vi: 'Tổng số TTHC (cấp tỉnh và cấp huyện): tổng các cấp 106 (cấp tỉnh) + 25 (cấp huyện) = 131 ≠ tổng 130 (chênh 1).',
+          en: 'Procedures (province and district tiers): the tiers 106 (provincial tier) + 25 (district tier) = 131 ≠ the total 130 (difference 1).',
+        },
+        location: { path: 'values[0]', line: 19 },
+        reference: DOMAIN,
+        params: {
+          indicator: { vi: 'Tổng số TTHC', en: 'Procedures' },
+          scope: JOINT,
+          terms: { vi: '106 (cấp tỉnh) + 25 (cấp huyện)', en: '106 (provincial tier) + 25 (district tier)' },
+          sum: 131,
+          total: 130,
+          difference: 1,
+          quote: 'tổng số 130',
+        },
+      },
+    ]);
+    // Lâm Đồng: 106 + 25 = 131, as stated; the commune tier is not part of the check.
+    expect(
+      findings([
+        { indicator: 'tthc_total', value: 131, tiers: ['tinh', 'huyen'] },
+        { indicator: 'tthc_total', value: 106, tier: 'tinh' },
+        { indicator: 'tthc_total', value: 25, tier: 'huyen' },
+        { indicator: 'tthc_total', value: 7, tier: 'xa' },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('IND-SUM-002 refuses a tier larger than the value for several tiers including it', () => {
+    const issues = findings([
+      { indicator: 'tthc_total', value: 100, tiers: ['tinh', 'huyen'] },
+      { indicator: 'tthc_total', value: 106, tier: 'tinh' },
+    ]);
+    expect(issues.map((issue) => [issue.ruleId, issue.location?.path, issue.message.en])).toEqual([
+      [
+        'IND-SUM-002',
+        'values[0]',
+        'Procedures (province and district tiers): the tiers stated 106 (provincial tier) = 106, already more than the total 100 (with tiers still missing).',
+      ],
+    ]);
+  });
+
+  it('IND-SUM-002 refuses a value for several tiers larger than the whole unit', () => {
+    const issues = findings([
+      { indicator: 'tthc_total', value: 120 },
+      { indicator: 'tthc_total', value: 131, tiers: ['tinh', 'huyen'] },
+    ]);
+    expect(issues.map((issue) => [issue.ruleId, issue.location?.path, issue.message.vi])).toEqual([
+      [
+        'IND-SUM-002',
+        'values[1]',
+        'Tổng số TTHC (toàn đơn vị): các cấp đã ghi 131 (cấp tỉnh và cấp huyện) = 131, đã lớn hơn tổng 120 (dù chưa đủ các cấp).',
+      ],
+    ]);
+    expect(
+      findings([
+        { indicator: 'tthc_total', value: 140 },
+        { indicator: 'tthc_total', value: 131, tiers: ['tinh', 'huyen'] },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('is a scope of its own: not a conflict with the total or a tier, and not a term of the total', () => {
+    expect(
+      findings([
+        { indicator: 'tthc_total', value: 131, tiers: ['tinh', 'huyen'] },
+        { indicator: 'tthc_total', value: 131, tiers: ['tinh', 'huyen'] },
+        { indicator: 'tthc_total', value: 200 },
+        { indicator: 'tthc_total', value: 150, tiers: ['tinh', 'xa'] },
+      ]),
+    ).toEqual([]);
+    const conflict = findings([
+      { indicator: 'tthc_total', value: 32, tiers: ['tinh', 'huyen'] },
+      { indicator: 'tthc_total', value: 31, tiers: ['tinh', 'huyen'] },
+    ]);
+    expect(conflict.map((issue) => [issue.ruleId, issue.params?.scope])).toEqual([['IND-STMT-001', JOINT]]);
+  });
+});
+
+describe('the `number` unit', () => {
+  const average = (extra: Partial<IndicatorDefinition> = {}): IndicatorCatalogue => ({
+    ...WITHOUT_TARGETS,
+    indicators: [
+      ...WITHOUT_TARGETS.indicators,
+      {
+        name: 'may_chu_per_agency_avg',
+        label: { vi: 'Số máy chủ trung bình mỗi đơn vị', en: 'Average servers per agency' },
+        unit: 'number',
+        group: 'infrastructure',
+        scope: { tiers: ['tinh', 'huyen', 'xa'], agency: false },
+        sources: [{ document: 'test' }],
+        ...extra,
+      },
+    ],
+  });
+
+  it('accepts any number from 0 up, fractions included', () => {
+    for (const value of [4.8, 2.5, 0, 1234.567]) {
+      expect(findings([{ indicator: 'may_chu_per_agency_avg', value }], {}, average())).toEqual([]);
+    }
+  });
+
+  it('IND-RNG-001 refuses a negative number, or one outside the range the catalogue gives', () => {
+    const [negative] = findings([{ indicator: 'may_chu_per_agency_avg', value: -1.5, tier: 'tinh' }], {}, average());
+    expect(negative?.ruleId).toBe('IND-RNG-001');
+    expect(negative?.message).toEqual({
+      vi: 'Số máy chủ trung bình mỗi đơn vị (cấp tỉnh) = -1,5, ngoài khoảng 0–∞ của đơn vị «number».',
+      en: 'Average servers per agency (provincial tier) = -1.5, outside the range 0–∞ of unit «number».',
+    });
+    const ranged = average({ range: { min: -10, max: 10 } });
+    expect(findings([{ indicator: 'may_chu_per_agency_avg', value: -1.5 }], {}, ranged)).toEqual([]);
+    expect(
+      findings([{ indicator: 'may_chu_per_agency_avg', value: 10.5 }], {}, ranged).map((issue) => issue.message.en),
+    ).toEqual(['Average servers per agency (whole reporting unit) = 10.5, outside the range -10–10 of unit «number».']);
+  });
+
+  it('IND-CAT-002 refuses a text or boolean for a number', () => {
+    const issues = findings([{ indicator: 'may_chu_per_agency_avg', value: '4,8' }], {}, average());
+    expect(issues.map((issue) => issue.ruleId)).toEqual(['IND-CAT-002']);
+  });
+});
+
+describe('IND-PER-003: periods in order', () => {
+  it('refuses a report period that ends before it starts, quoting both dates', () => {
+    const result = validateIndicatorReport(exampleReport([], { period: { from: '2024-12-31', to: '2024-01-01' } }), {
+      catalogue: WITHOUT_TARGETS,
+    });
+    expect(result.valid).toBe(false);
+    expect(result.issues).toEqual([
+      {
+        ruleId: 'IND-PER-003',
+        severity: 'error',
+        message: {
+          vi: 'Báo cáo có kỳ từ 31/12/2024 đến 01/01/2024: ngày kết thúc trước ngày bắt đầu.',
+          en: 'The report has the period 2024-12-31 to 2024-01-01: it ends before it starts.',
+        },
+        location: { path: 'period.to' },
+        params: {
+          subject: { vi: 'Báo cáo', en: 'The report' },
+          from: { vi: '31/12/2024', en: '2024-12-31' },
+          to: { vi: '01/01/2024', en: '2024-01-01' },
+        },
+      },
+    ]);
+  });
+
+  it("refuses a value's period that ends before it starts, located at the value", () => {
+    const issues = findings([
+      { indicator: 'tthc_total', value: 5, period: { from: '2024-07-30', to: '2024-01-01' }, source: { quote: 'q' } },
+    ]);
+    expect(issues.map((issue) => [issue.ruleId, issue.location?.path, issue.message.vi])).toEqual([
+      [
+        'IND-PER-003',
+        'values[0]',
+        'Tổng số TTHC có kỳ từ 30/07/2024 đến 01/01/2024: ngày kết thúc trước ngày bắt đầu.',
+      ],
+    ]);
+  });
+});
+
+describe('targets with a start (`from`)', () => {
+  const fromOnly = (from: string | undefined): IndicatorCatalogue => ({
+    ...TEST_CATALOGUE,
+    targets: TEST_CATALOGUE.targets.map(({ by: _by, ...target }) => ({ ...target, ...(from ? { from } : {}) })),
+  });
+
+  it('says nothing about a target for periods ending before it took effect', () => {
+    const value = [{ indicator: 'dvctt_level4_pct', value: 25 }];
+    const period2018 = { period: { from: '2018-01-01', to: '2018-12-31' } };
+    const period2019 = { period: { from: '2019-01-01', to: '2019-12-31' } };
+    expect(findings(value, period2018, fromOnly('2019-03-07'))).toEqual([]);
+    expect(findings(value, period2019, fromOnly('2019-03-07')).map((issue) => issue.ruleId)).toEqual(['IND-TGT-002']);
+    // Without `from` nor `by`, a target applies to every period.
+    expect(findings(value, period2018, fromOnly(undefined)).map((issue) => issue.ruleId)).toEqual(['IND-TGT-002']);
   });
 });

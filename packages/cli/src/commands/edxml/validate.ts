@@ -1,19 +1,9 @@
-import { formatJson, formatJUnit, formatSarif, formatText, type Report } from '@lienthong/report';
-import { type CommandDefinition, EXIT, type ExitCode } from '../../framework/command';
-import { describeIoError, expandInputs } from '../../framework/files';
+import type { CommandDefinition, ExitCode } from '../../framework/command';
+import { describeIoError } from '../../framework/files';
 import { chooseFormat } from '../../framework/format-option';
-import { unmatchedPatternReport, unreadableFileReport } from '../../framework/input-report';
-import { outputOf } from '../../framework/output';
-import { CLI_NAME, CLI_VERSION } from '../../version';
+import { unreadableFileReport } from '../../framework/input-report';
+import { type FileOutcome, REPORT_FORMATS, validateFiles } from '../../framework/validate-files';
 import { openEnvelope } from './read-envelope';
-
-const FORMATS = ['text', 'json', 'junit', 'sarif'] as const;
-
-interface FileOutcome {
-  readonly report: Report;
-  /** The one-line reason when the file could not be read at all. */
-  readonly readFailure?: ReturnType<typeof describeIoError>;
-}
 
 async function validateFile(path: string, subject: string, strict: boolean): Promise<FileOutcome> {
   try {
@@ -40,7 +30,7 @@ export const validateCommand: CommandDefinition = {
     strict: { type: 'boolean' },
     format: { type: 'string', default: 'text' },
   },
-  optionValues: { format: FORMATS.join('|') },
+  optionValues: { format: REPORT_FORMATS.join('|') },
   optionHelp: {
     strict: {
       vi: 'Chế độ nghiêm ngặt: các lỗi lặt vặt mà trục vẫn chấp nhận (BOM, tiền tố không khai báo, "null"…) thành lỗi',
@@ -78,50 +68,11 @@ export const validateCommand: CommandDefinition = {
     },
   },
   async run({ values, positionals }, context): Promise<ExitCode> {
-    const format = chooseFormat(values.format, FORMATS);
     const strict = values.strict === true;
-    const stdout = outputOf(context.io.stdout);
-    const stderr = outputOf(context.io.stderr);
-    const reports: Report[] = [];
-    let inputFailed = false;
-    for (const input of await expandInputs(positionals, context.io.cwd)) {
-      if (input.kind === 'unmatched') {
-        inputFailed = true;
-        reports.push(unmatchedPatternReport(input.pattern, 'edxml'));
-        await stderr.write(
-          context.lang === 'vi'
-            ? `lienthong: không có tệp nào khớp mẫu ${input.pattern} (NO_FILES_MATCHED)\n`
-            : `lienthong: no file matches the pattern ${input.pattern} (NO_FILES_MATCHED)\n`,
-        );
-        continue;
-      }
-      const { report, readFailure } = await validateFile(input.path, input.display, strict);
-      if (readFailure) {
-        inputFailed = true;
-        await stderr.write(`lienthong: ${readFailure.text[context.lang]} (${readFailure.code})\n`);
-      }
-      reports.push(report);
-    }
-    const color = context.color;
-    const generator = { name: CLI_NAME, version: CLI_VERSION };
-    switch (format) {
-      case 'json':
-        await stdout.write(formatJson(reports, { pretty: true, generator }));
-        break;
-      case 'junit':
-        await stdout.write(formatJUnit(reports, { lang: context.lang }));
-        break;
-      case 'sarif':
-        await stdout.write(
-          `${formatSarif(reports, { lang: context.lang, toolName: 'lienthong', toolVersion: CLI_VERSION })}\n`,
-        );
-        break;
-      default: {
-        const shown = context.quiet ? reports.filter((report) => !report.valid) : reports;
-        if (shown.length > 0) await stdout.write(formatText(shown, { lang: context.lang, color }));
-      }
-    }
-    if (inputFailed) return EXIT.usage;
-    return reports.every((report) => report.valid) ? EXIT.ok : EXIT.failed;
+    return validateFiles(positionals, context, {
+      format: chooseFormat(values.format, REPORT_FORMATS),
+      kind: 'edxml',
+      validate: (path, subject) => validateFile(path, subject, strict),
+    });
   },
 };

@@ -2,7 +2,14 @@
  * The comparison as an aligned text table for a terminal, in the chosen language. Numbers are written by
  * @lienthong/indicators' `formatNumber` (Vietnamese 12.338 and 67,53; English 12,338 and 67.53).
  */
-import { formatNumber, type IndicatorUnit, type IndicatorValue, type Tier } from '@lienthong/indicators';
+import {
+  formatIndicatorValue,
+  formatNumber,
+  formatPeriod,
+  type IndicatorUnit,
+  type IndicatorValue,
+  type Tier,
+} from '@lienthong/indicators';
 import { paint } from '../../framework/color';
 import type { Language } from '../../framework/command';
 import type { ComparisonRowOutput, IndicatorsCompareOutput } from './compare-model';
@@ -18,9 +25,6 @@ const W = {
   direction: { vi: 'Xu hướng', en: 'Direction' },
   whole: { vi: 'toàn đơn vị', en: 'whole unit' },
   points: { vi: 'điểm %', en: 'pp' },
-  yes: { vi: 'có', en: 'yes' },
-  no: { vi: 'không', en: 'no' },
-  none: { vi: '—', en: '—' },
   noRows: { vi: 'Hai báo cáo không có chỉ số nào.', en: 'Neither report states any figure.' },
 } as const;
 
@@ -53,13 +57,6 @@ const TIER: Record<Tier, Record<Language, string>> = {
   xa: { vi: 'cấp xã', en: 'commune tier' },
 };
 
-const QUALIFIER: Record<IndicatorValue['qualifier'], Record<Language, string>> = {
-  exact: { vi: '', en: '' },
-  approx: { vi: 'khoảng ', en: 'about ' },
-  at_least: { vi: 'ít nhất ', en: 'at least ' },
-  at_most: { vi: 'tối đa ', en: 'at most ' },
-};
-
 /** Decimal places a value is written with: those the source printed, else the number's own. */
 function decimalsOf(value: IndicatorValue | null): number {
   if (value === null || typeof value.value !== 'number') return 0;
@@ -69,12 +66,7 @@ function decimalsOf(value: IndicatorValue | null): number {
 }
 
 function valueText(value: IndicatorValue | null, unit: IndicatorUnit | null, lang: Language): string {
-  if (value === null) return '';
-  if (value.value === null) return W.none[lang];
-  if (typeof value.value === 'boolean') return value.value ? W.yes[lang] : W.no[lang];
-  if (typeof value.value === 'string') return value.value;
-  const number = formatNumber(value.value, lang, { decimals: decimalsOf(value) });
-  return `${QUALIFIER[value.qualifier][lang]}${number}${unit === 'percent' ? '%' : ''}`;
+  return value === null ? '' : formatIndicatorValue(value, unit ?? undefined, lang);
 }
 
 function scopeText(row: ComparisonRowOutput, lang: Language): string {
@@ -106,20 +98,6 @@ function pad(text: string, size: number, right: boolean): string {
   return right ? fill + text : text + fill;
 }
 
-/** A calendar day as each language writes it: 07/01/2019 in Vietnamese, ISO in English. */
-function dayText(day: string, lang: Language): string {
-  if (lang === 'en') return day;
-  const [year, month, date] = day.split('-');
-  return `${date}/${month}/${year}`;
-}
-
-/** `năm 2018` / `2018` for a calendar year, else both days. */
-function periodText(period: { from: string; to: string }, lang: Language): string {
-  const year = period.from.slice(0, 4);
-  if (period.from === `${year}-01-01` && period.to === `${year}-12-31`) return lang === 'vi' ? `năm ${year}` : year;
-  return `${dayText(period.from, lang)} – ${dayText(period.to, lang)}`;
-}
-
 /** The table (and, unless `quiet`, the two reports and a count of directions). */
 export function formatComparisonText(
   comparison: Comparison,
@@ -131,7 +109,7 @@ export function formatComparisonText(
     lines.push(`${W.kind[lang]}: ${KIND[comparison.kind][lang]}`);
     for (const side of ['a', 'b'] as const)
       lines.push(
-        `${side.toUpperCase()}: ${comparison.reportingUnits[side].name}, ${periodText(comparison.periods[side], lang)}`,
+        `${side.toUpperCase()}: ${comparison.reportingUnits[side].name}, ${formatPeriod(comparison.periods[side], lang)}`,
       );
     lines.push('');
   }

@@ -2,16 +2,10 @@
  * `lienthong indicators validate`: one @lienthong/report report per indicator report file, in text, JSON,
  * JUnit or SARIF — the same outputs and exit codes as `edxml validate`.
  */
-import { formatJson, formatJUnit, formatSarif, formatText, type Report } from '@lienthong/report';
-import { type CommandDefinition, EXIT, type ExitCode } from '../../framework/command';
-import { expandInputs } from '../../framework/files';
+import type { CommandDefinition, ExitCode } from '../../framework/command';
 import { chooseFormat } from '../../framework/format-option';
-import { unmatchedPatternReport } from '../../framework/input-report';
-import { outputOf } from '../../framework/output';
-import { CLI_NAME, CLI_VERSION } from '../../version';
+import { REPORT_FORMATS, validateFiles } from '../../framework/validate-files';
 import { INDICATOR_REPORT_KIND, readIndicatorFile } from './read-indicator-file';
-
-const FORMATS = ['text', 'json', 'junit', 'sarif'] as const;
 
 export const validateCommand: CommandDefinition = {
   path: ['indicators', 'validate'],
@@ -24,7 +18,7 @@ export const validateCommand: CommandDefinition = {
     strict: { type: 'boolean' },
     format: { type: 'string', default: 'text' },
   },
-  optionValues: { format: FORMATS.join('|') },
+  optionValues: { format: REPORT_FORMATS.join('|') },
   optionHelp: {
     strict: {
       vi: 'Chế độ nghiêm ngặt: mọi cảnh báo (số liệu vênh nhau, số gần đúng…) thành lỗi',
@@ -62,49 +56,11 @@ export const validateCommand: CommandDefinition = {
     },
   },
   async run({ values, positionals }, context): Promise<ExitCode> {
-    const format = chooseFormat(values.format, FORMATS);
     const strict = values.strict === true;
-    const stdout = outputOf(context.io.stdout);
-    const stderr = outputOf(context.io.stderr);
-    const reports: Report[] = [];
-    let inputFailed = false;
-    for (const input of await expandInputs(positionals, context.io.cwd)) {
-      if (input.kind === 'unmatched') {
-        inputFailed = true;
-        reports.push(unmatchedPatternReport(input.pattern, INDICATOR_REPORT_KIND));
-        await stderr.write(
-          context.lang === 'vi'
-            ? `lienthong: không có tệp nào khớp mẫu ${input.pattern} (NO_FILES_MATCHED)\n`
-            : `lienthong: no file matches the pattern ${input.pattern} (NO_FILES_MATCHED)\n`,
-        );
-        continue;
-      }
-      const { report, readFailure } = await readIndicatorFile(context.io, input.path, input.display, { strict });
-      if (readFailure) {
-        inputFailed = true;
-        await stderr.write(`lienthong: ${readFailure.text[context.lang]} (${readFailure.code})\n`);
-      }
-      reports.push(report);
-    }
-    const generator = { name: CLI_NAME, version: CLI_VERSION };
-    switch (format) {
-      case 'json':
-        await stdout.write(formatJson(reports, { pretty: true, generator }));
-        break;
-      case 'junit':
-        await stdout.write(formatJUnit(reports, { lang: context.lang }));
-        break;
-      case 'sarif':
-        await stdout.write(
-          `${formatSarif(reports, { lang: context.lang, toolName: 'lienthong', toolVersion: CLI_VERSION })}\n`,
-        );
-        break;
-      default: {
-        const shown = context.quiet ? reports.filter((report) => !report.valid) : reports;
-        if (shown.length > 0) await stdout.write(formatText(shown, { lang: context.lang, color: context.color }));
-      }
-    }
-    if (inputFailed) return EXIT.usage;
-    return reports.every((report) => report.valid) ? EXIT.ok : EXIT.failed;
+    return validateFiles(positionals, context, {
+      format: chooseFormat(values.format, REPORT_FORMATS),
+      kind: INDICATOR_REPORT_KIND,
+      validate: (path, subject) => readIndicatorFile(context.io, path, subject, { strict }),
+    });
   },
 };

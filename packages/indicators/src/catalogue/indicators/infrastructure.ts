@@ -59,6 +59,18 @@ export const INFRASTRUCTURE_INDICATORS: readonly IndicatorDefinition[] = [
     scope,
     sources: [SEED_LAM_DONG_2017],
   },
+  {
+    name: 'may_chu_per_agency_avg',
+    label: { vi: 'Số máy chủ trung bình mỗi đơn vị', en: 'Average servers per agency' },
+    description: {
+      vi: 'Số máy chủ chia cho số đơn vị, như báo cáo tính ("trung bình mỗi đơn vị có 4,8 máy"); không tính lại vì báo cáo không nói mẫu số là mọi đơn vị hay chỉ các đơn vị có máy chủ.',
+      en: 'Servers divided by agencies, as the report computes it ("trung bình mỗi đơn vị có 4,8 máy"); not recomputed, since the report does not say whether the denominator is every agency or only those with servers.',
+    },
+    unit: 'number',
+    group: 'infrastructure',
+    scope,
+    sources: [SEED_LAM_DONG_2017],
+  },
   ...agencyCoverage({
     stem: 'may_chu',
     what: { vi: 'được trang bị máy chủ', en: 'equipped with servers' },
