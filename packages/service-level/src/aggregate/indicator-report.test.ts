@@ -1,4 +1,9 @@
-import { getIndicator, INDICATOR_CATALOGUE, IndicatorReportSchema } from '@lienthong/indicators';
+import {
+  getIndicator,
+  INDICATOR_CATALOGUE,
+  IndicatorReportSchema,
+  validateIndicatorReport,
+} from '@lienthong/indicators';
 import { describe, expect, it } from 'vitest';
 import { syntheticCatalogue } from '../../test/synthetic-catalogue';
 import { aggregateCatalogue } from './aggregate-catalogue';
@@ -61,5 +66,13 @@ describe('toIndicatorReport', () => {
     expect(report.period).toEqual({ from: '2017-12-10', to: '2017-12-10' });
     expect(report.asOf).toBe('2017-12-10');
     expect(report.reportingUnit.name).toBe('Tỉnh Lâm Đồng');
+  });
+
+  it('passes the indicator validator without a single finding but the NQ 17 target check', () => {
+    const { valid, issues } = validateIndicatorReport(
+      toIndicatorReport(aggregation, { reportingUnit: { name: 'Tỉnh Lâm Đồng', kind: 'province' } }),
+    );
+    expect(valid).toBe(true);
+    expect(issues.filter((issue) => !issue.ruleId.startsWith('IND-TGT-'))).toEqual([]);
   });
 });

@@ -14,7 +14,11 @@ import {
 } from '../sources';
 
 const tiers = [...ALL_TIERS];
-const ND42_TIERS: IndicatorDefinition['scope']['tiers'] = ['tinh', 'xa'];
+/*
+ * NĐ 42/2022 categories apply from 2022-08-15, while districts still settled procedures (until 2025-07-01), so the
+ * district tier is in scope; the validator refuses it for periods from 2025-07-01 (IND-SCOPE-003).
+ */
+const ND42_TIERS: IndicatorDefinition['scope']['tiers'] = [...ALL_TIERS];
 
 /** A count of procedures at one NĐ 43/2011 level (level 0 = below level 1). */
 function levelCount(level: 1 | 2 | 3 | 4): IndicatorDefinition {
