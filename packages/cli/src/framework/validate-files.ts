@@ -13,6 +13,18 @@ import { outputOf } from './output';
 export const REPORT_FORMATS = ['text', 'json', 'junit', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/** The `--format` help of every validate command. */
+export const REPORT_FORMAT_HELP = {
+  vi: 'Định dạng báo cáo: text (cho người đọc), json, junit (CI) hoặc sarif (quét mã)',
+  en: 'Report format: text (for people), json, junit (CI servers) or sarif (code scanning)',
+} as const;
+
+/** Exit 2 of every validate command, as `--help` states it. */
+export const VALIDATE_EXIT_2 = {
+  vi: 'sai cách dùng, hoặc có tệp không đọc được / mẫu không khớp tệp nào (báo cáo vẫn đầy đủ)',
+  en: 'usage error, or a file could not be read / a pattern matched nothing (the report is still complete)',
+} as const;
+
 export interface FileOutcome {
   readonly report: Report;
   /** The one-line reason when the file could not be read at all. */

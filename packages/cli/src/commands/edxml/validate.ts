@@ -2,7 +2,13 @@ import type { CommandDefinition, ExitCode } from '../../framework/command';
 import { describeIoError } from '../../framework/files';
 import { chooseFormat } from '../../framework/format-option';
 import { unreadableFileReport } from '../../framework/input-report';
-import { type FileOutcome, REPORT_FORMATS, validateFiles } from '../../framework/validate-files';
+import {
+  type FileOutcome,
+  REPORT_FORMAT_HELP,
+  REPORT_FORMATS,
+  VALIDATE_EXIT_2,
+  validateFiles,
+} from '../../framework/validate-files';
 import { openEnvelope } from './read-envelope';
 
 async function validateFile(path: string, subject: string, strict: boolean): Promise<FileOutcome> {
@@ -36,10 +42,7 @@ export const validateCommand: CommandDefinition = {
       vi: 'Chế độ nghiêm ngặt: các lỗi lặt vặt mà trục vẫn chấp nhận (BOM, tiền tố không khai báo, "null"…) thành lỗi',
       en: 'Strict mode: quirks real receivers accept (junk before the declaration, undeclared prefixes, "null" ids, …) become errors',
     },
-    format: {
-      vi: 'Định dạng báo cáo: text (cho người đọc), json, junit (CI) hoặc sarif (quét mã)',
-      en: 'Report format: text (for people), json, junit (CI servers) or sarif (code scanning)',
-    },
+    format: REPORT_FORMAT_HELP,
   },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY, names: '<files or globs…>' },
   examples: [
@@ -62,10 +65,7 @@ export const validateCommand: CommandDefinition = {
   exitCodes: {
     0: { vi: 'mọi tệp hợp lệ (có thể có cảnh báo)', en: 'every file is valid (warnings allowed)' },
     1: { vi: 'có tệp không hợp lệ', en: 'a file is invalid' },
-    2: {
-      vi: 'sai cách dùng, hoặc có tệp không đọc được / mẫu không khớp tệp nào (báo cáo vẫn đầy đủ)',
-      en: 'usage error, or a file could not be read / a pattern matched nothing (the report is still complete)',
-    },
+    2: VALIDATE_EXIT_2,
   },
   async run({ values, positionals }, context): Promise<ExitCode> {
     const strict = values.strict === true;

@@ -4,7 +4,7 @@
  */
 import type { CommandDefinition, ExitCode } from '../../framework/command';
 import { chooseFormat } from '../../framework/format-option';
-import { REPORT_FORMATS, validateFiles } from '../../framework/validate-files';
+import { REPORT_FORMAT_HELP, REPORT_FORMATS, VALIDATE_EXIT_2, validateFiles } from '../../framework/validate-files';
 import { INDICATOR_REPORT_KIND, readIndicatorFile } from './read-indicator-file';
 
 export const validateCommand: CommandDefinition = {
@@ -24,10 +24,7 @@ export const validateCommand: CommandDefinition = {
       vi: 'Chế độ nghiêm ngặt: mọi cảnh báo (số liệu vênh nhau, số gần đúng…) thành lỗi',
       en: 'Strict mode: every warning (figures that disagree, approximate figures, …) becomes an error',
     },
-    format: {
-      vi: 'Định dạng báo cáo: text (cho người đọc), json, junit (CI) hoặc sarif (quét mã)',
-      en: 'Report format: text (for people), json, junit (CI servers) or sarif (code scanning)',
-    },
+    format: REPORT_FORMAT_HELP,
   },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY, names: '<report.json or globs…>' },
   examples: [
@@ -50,10 +47,7 @@ export const validateCommand: CommandDefinition = {
   exitCodes: {
     0: { vi: 'mọi báo cáo hợp lệ (có thể có cảnh báo)', en: 'every report is valid (warnings allowed)' },
     1: { vi: 'có báo cáo không hợp lệ', en: 'a report is invalid' },
-    2: {
-      vi: 'sai cách dùng, hoặc có tệp không đọc được / mẫu không khớp tệp nào (báo cáo vẫn đầy đủ)',
-      en: 'usage error, or a file could not be read / a pattern matched nothing (the report is still complete)',
-    },
+    2: VALIDATE_EXIT_2,
   },
   async run({ values, positionals }, context): Promise<ExitCode> {
     const strict = values.strict === true;
