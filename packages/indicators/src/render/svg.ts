@@ -101,10 +101,30 @@ export interface StackedRow {
   totalText: string;
 }
 
+const LEGEND_ITEM_WIDTH = 210;
+const LEGEND_ROW_HEIGHT = 18;
+
+/** The legend under a chart: items of equal width, wrapped onto as many rows as the chart's width needs. */
+function legendBlock(legend: readonly string[]): { height: number; svg: (top: number) => string } {
+  const perRow = Math.max(1, Math.floor((WIDTH - 8) / LEGEND_ITEM_WIDTH));
+  const rows = Math.ceil(legend.length / perRow);
+  return {
+    height: rows * LEGEND_ROW_HEIGHT + 4,
+    svg: (top) =>
+      `<g class="legend">${legend
+        .map((name, part) => {
+          const left = 8 + (part % perRow) * LEGEND_ITEM_WIDTH;
+          const y = top + Math.floor(part / perRow) * LEGEND_ROW_HEIGHT;
+          return `<rect x="${left}" y="${y}" width="12" height="12" fill="${CHART_COLOURS[part % CHART_COLOURS.length]}" /><text x="${left + 16}" y="${y + 6}" dominant-baseline="central">${escapeHtml(fitLabel(name, 30))}</text>`;
+        })
+        .join('')}</g>`,
+  };
+}
+
 /** One bar per row, split into its parts (services by level, per tier): parts side by side, with a legend. */
 export function stackedBarChart(chart: ChartText, rows: readonly StackedRow[], legend: readonly string[]): string {
-  const legendHeight = 22;
-  const height = TOP * 2 + rows.length * ROW_HEIGHT + legendHeight;
+  const key = legendBlock(legend);
+  const height = TOP * 2 + rows.length * ROW_HEIGHT + key.height;
   const totals = rows.map((row) => row.segments.reduce((sum, segment) => sum + Math.max(0, segment.value), 0));
   const { x } = scale(totals, 0);
   const body = rows.map((row, index) => {
@@ -120,12 +140,7 @@ export function stackedBarChart(chart: ChartText, rows: readonly StackedRow[], l
     });
     return `<g class="bar">${rowLabel(row.label, y)}${rects.join('')}<text x="${round(x(start) + 6)}" y="${y + BAR_HEIGHT / 2}" dominant-baseline="central">${escapeHtml(row.totalText)}</text></g>`;
   });
-  const legendY = height - legendHeight + 4;
-  const legendItems = legend.map((name, part) => {
-    const left = LABEL_WIDTH + part * 140;
-    return `<rect x="${left}" y="${legendY}" width="12" height="12" fill="${CHART_COLOURS[part % CHART_COLOURS.length]}" /><text x="${left + 16}" y="${legendY + 6}" dominant-baseline="central">${escapeHtml(fitLabel(name, 18))}</text>`;
-  });
-  return figure(chart, height, `${body.join('')}<g class="legend">${legendItems.join('')}</g>`);
+  return figure(chart, height, `${body.join('')}${key.svg(height - key.height)}`);
 }
 
 export interface BarGroup {
@@ -144,8 +159,8 @@ export function groupedBarChart(
   const series = Math.max(1, legend.length);
   const barHeight = 12;
   const groupHeight = series * (barHeight + 2) + 10;
-  const legendHeight = 22;
-  const height = TOP * 2 + groups.length * groupHeight + legendHeight;
+  const key = legendBlock(legend);
+  const height = TOP * 2 + groups.length * groupHeight + key.height;
   const { x, zero } = scale(
     groups.flatMap((group) => group.bars.map((bar) => bar.value)),
     options.floor ?? 0,
@@ -160,10 +175,5 @@ export function groupedBarChart(
     });
     return `<g class="bar">${rowLabel(group.label, top + (series * (barHeight + 2) - BAR_HEIGHT) / 2)}${bars.join('')}</g>`;
   });
-  const legendY = height - legendHeight + 4;
-  const legendItems = legend.map((name, part) => {
-    const left = LABEL_WIDTH + part * 200;
-    return `<rect x="${left}" y="${legendY}" width="12" height="12" fill="${CHART_COLOURS[part % CHART_COLOURS.length]}" /><text x="${left + 16}" y="${legendY + 6}" dominant-baseline="central">${escapeHtml(fitLabel(name, 26))}</text>`;
-  });
-  return figure(chart, height, `${body.join('')}<g class="legend">${legendItems.join('')}</g>`);
+  return figure(chart, height, `${body.join('')}${key.svg(height - key.height)}`);
 }
