@@ -117,7 +117,7 @@ describe('seed findings', () => {
             vi: 'Tỷ lệ máy chủ cấu hình thấp, cũ hỏng, không sử dụng',
             en: 'Share of servers underpowered, worn out or unused',
           },
-          value: { vi: '~25', en: '~25' },
+          value: { vi: '~25%', en: '~25%' },
           quote: 'không sử dụng chiếm số lượng khá nhiều, khoảng 25%',
         },
       },

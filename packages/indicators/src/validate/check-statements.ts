@@ -12,10 +12,15 @@ function sameStatement(a: IndicatorValue, b: IndicatorValue): boolean {
   return a.value === b.value && a.qualifier === b.qualifier;
 }
 
-function statedValue(value: IndicatorValue): ParamValue {
-  if (typeof value.value === 'number' && value.qualifier !== 'exact') {
+/**
+ * The value as the source states it, with its qualifier and, for a percentage, the `%` sign (unless the message
+ * writes the unit itself).
+ */
+function statedValue(value: IndicatorValue, context: CheckContext, options: { unit?: boolean } = {}): ParamValue {
+  const percent = options.unit !== false && context.definitions.get(value.indicator)?.unit === 'percent' ? '%' : '';
+  if (typeof value.value === 'number' && (value.qualifier !== 'exact' || percent)) {
     const number = value.value;
-    return localized((lang) => formatStated(number, value.qualifier, lang));
+    return localized((lang) => `${formatStated(number, value.qualifier, lang)}${percent}`);
   }
   return value.value;
 }
@@ -42,9 +47,9 @@ function checkConflicts(context: CheckContext): void {
         const params = {
           indicator: labelOf(name, context.definitions.get(name)),
           scope: describeScope(first.scope, context.report),
-          first: statedValue(first.value),
+          first: statedValue(first.value, context),
           firstAt: whereStated(first),
-          second: statedValue(later.value),
+          second: statedValue(later.value, context),
           secondAt: whereStated(later),
         };
         context.add(issueAt(conflictingStatements, params, later));
@@ -61,7 +66,7 @@ function noteApproximations(context: CheckContext): void {
   const params = {
     count: approximate.length,
     example: labelOf(first.value.indicator, context.definitions.get(first.value.indicator)),
-    value: statedValue(first.value),
+    value: statedValue(first.value, context),
   };
   context.add(issueAt(approximateNotCompared, params, first));
 }
@@ -94,7 +99,7 @@ function checkTarget(context: CheckContext, target: IndicatorTarget): void {
       : target.source.document;
     const params = {
       indicator: labelOf(target.indicator, definition),
-      value: statedValue(found.fact.value),
+      value: statedValue(found.fact.value, context, { unit: false }),
       unit: definition?.unit === 'percent' ? '%' : '',
       comparison: target.comparison === '>=' ? '≥' : '≤',
       threshold: target.value,
