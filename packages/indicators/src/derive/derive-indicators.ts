@@ -103,6 +103,14 @@ function deriveFromDefinition(
   return derived;
 }
 
+/** The indicators a definition derives from: its own tier values (for totals) and its derivation's inputs. */
+function inputsOf(definition: IndicatorDefinition): readonly string[] {
+  const derivation = definition.derivation;
+  if (!derivation) return [definition.name];
+  const inputs = derivation.kind === 'sum' ? derivation.terms : [derivation.numerator, derivation.denominator];
+  return [definition.name, ...inputs];
+}
+
 /** Totals of a count from all the tiers of the period, where the total is not stated. */
 function deriveTierTotals(index: FactIndex, definition: IndicatorDefinition): IndicatorValue[] {
   if (definition.unit !== 'count' || definition.scope.tiers.length === 0) return [];
@@ -146,19 +154,22 @@ export function deriveIndicators(report: IndicatorReport, options: DeriveIndicat
   const definitions = definitionsByName(catalogue);
   const values: IndicatorValue[] = [...report.values];
   const index = new FactIndex(report);
+  // A worklist: after the first pass, only definitions one of whose inputs gained a value can derive more.
+  let candidates: readonly IndicatorDefinition[] = catalogue.indicators;
   for (;;) {
-    const added = catalogue.indicators.flatMap((definition) => [
+    const added = candidates.flatMap((definition) => [
       ...deriveTierTotals(index, definition),
       ...deriveFromDefinition(index, definition, definitions, decimals),
     ]);
     // A tier total and a derivation can both produce the same indicator at the same scope: keep the first.
-    let grew = false;
+    const grown = new Set<string>();
     for (const value of added) {
       if (index.all(value.indicator, scopeOf(value, report)).length > 0) continue;
       index.add(value);
       values.push(value);
-      grew = true;
+      grown.add(value.indicator);
     }
-    if (!grew) return { ...report, values };
+    if (grown.size === 0) return { ...report, values };
+    candidates = catalogue.indicators.filter((definition) => inputsOf(definition).some((input) => grown.has(input)));
   }
 }

@@ -48,13 +48,11 @@ const scopeKeys = new WeakMap<Scope, string>();
 export function scopeKey(scope: Scope): string {
   const cached = scopeKeys.get(scope);
   if (cached !== undefined) return cached;
-  const key = JSON.stringify([
-    scope.tier ?? scope.tiers?.join('+') ?? '',
-    scope.agencyKey ?? '',
-    scope.from,
-    scope.to,
-    scope.asOf ?? '',
-  ]);
+  // Length-prefixed parts: unambiguous whatever an agency name contains, and much cheaper than JSON.stringify
+  // (derivation builds a key for every candidate scope).
+  const tier = scope.tier ?? scope.tiers?.join('+') ?? '';
+  const agency = scope.agencyKey ?? '';
+  const key = `${tier}|${agency.length}:${agency}|${scope.from}|${scope.to}|${scope.asOf ?? ''}`;
   scopeKeys.set(scope, key);
   return key;
 }
