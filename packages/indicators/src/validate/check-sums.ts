@@ -58,6 +58,30 @@ function compareSum(total: Bounds, terms: readonly Term[], complete: boolean, sl
   return { kind: 'consistent' };
 }
 
+/** The finding of a sum that does not add up: the same numbers quoted whichever relation it is. */
+function reportSum(
+  context: CheckContext,
+  definition: IndicatorDefinition,
+  scope: Scope,
+  terms: readonly Term[],
+  total: { fact: Fact; bounds: Bounds },
+  outcome: Exclude<SumOutcome, { kind: 'consistent' }>,
+  rules: { mismatch: typeof tierSumMismatch; exceeds: typeof termsExceedTotal },
+): void {
+  const params = {
+    indicator: labelOf(definition.name, definition),
+    scope: describeScope(scope, context.report),
+    terms: formatTerms(terms),
+    sum: outcome.sum,
+    total: total.bounds.stated,
+  };
+  context.add(
+    outcome.kind === 'mismatch'
+      ? issueAt(rules.mismatch, { ...params, difference: outcome.difference }, total.fact)
+      : issueAt(rules.exceeds, params, total.fact),
+  );
+}
+
 function termAt(context: CheckContext, name: string, scope: Scope, label: LocalizedText): Term | undefined {
   const found = usable(context.index, name, scope);
   return found && { fact: found.fact, bounds: found.bounds, qualifier: found.fact.value.qualifier, label };
@@ -78,18 +102,10 @@ function checkAgainstTiers(
   if (terms.length === 0) return;
   const outcome = compareSum(total.bounds, terms, terms.length === tiers.length, 0);
   if (outcome.kind === 'consistent') return;
-  const params = {
-    indicator: labelOf(definition.name, definition),
-    scope: describeScope(scope, context.report),
-    terms: formatTerms(terms),
-    sum: outcome.sum,
-    total: total.bounds.stated,
-  };
-  context.add(
-    outcome.kind === 'mismatch'
-      ? issueAt(tierSumMismatch, { ...params, difference: outcome.difference }, total.fact)
-      : issueAt(tierPartsExceedTotal, params, total.fact),
-  );
+  reportSum(context, definition, scope, terms, total, outcome, {
+    mismatch: tierSumMismatch,
+    exceeds: tierPartsExceedTotal,
+  });
 }
 
 /**
@@ -144,18 +160,10 @@ function checkDerivedSums(context: CheckContext, definition: IndicatorDefinition
     const slack = roundingSlack(total.fact, terms, definition.unit);
     const outcome = compareSum(total.bounds, terms, terms.length === derivation.terms.length, slack);
     if (outcome.kind === 'consistent') continue;
-    const params = {
-      indicator: labelOf(definition.name, definition),
-      scope: describeScope(scope, context.report),
-      terms: formatTerms(terms),
-      sum: outcome.sum,
-      total: total.bounds.stated,
-    };
-    context.add(
-      outcome.kind === 'mismatch'
-        ? issueAt(SUM_RULES[derivation.relation], { ...params, difference: outcome.difference }, total.fact)
-        : issueAt(termsExceedTotal, params, total.fact),
-    );
+    reportSum(context, definition, scope, terms, total, outcome, {
+      mismatch: SUM_RULES[derivation.relation],
+      exceeds: termsExceedTotal,
+    });
   }
 }
 
