@@ -85,7 +85,7 @@ export function overviewHelp(commands: readonly CommandDefinition[], lang: Langu
   const lines = [HEADINGS.tagline[lang], ''];
   lines.push(
     `${HEADINGS.usage[lang]}:`,
-    `  lienthong ${group ?? (lang === 'vi' ? '<lệnh>' : '<command>')} … [options]`,
+    `  lienthong ${group ?? (lang === 'vi' ? '<lệnh>' : '<command>')} … ${lang === 'vi' ? '[tùy chọn]' : '[options]'}`,
     '',
   );
   lines.push(`${HEADINGS.commands[lang]}:`, ...commandList(listed, lang), '');

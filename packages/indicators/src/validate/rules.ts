@@ -18,7 +18,6 @@ import { parseRules } from '../parse/rules';
  * validator reports; it never corrects a figure. IDs never change meaning once published.
  */
 
-const DOMAIN = 'lienthong domain notes §3.2';
 const DISTRICT_ABOLISHED = 'Nghị quyết 202/2025/QH15; Luật Tổ chức chính quyền địa phương 2025';
 
 export const unknownIndicator = defineRule({
@@ -161,7 +160,6 @@ export const tierSumMismatch = defineRule({
     vi: '{indicator} ({scope}): tổng các cấp {terms} = {sum} ≠ tổng {total} (chênh {difference}).',
     en: '{indicator} ({scope}): the tiers {terms} = {sum} ≠ the total {total} (difference {difference}).',
   },
-  reference: DOMAIN,
 });
 
 export const tierPartsExceedTotal = defineRule({
@@ -172,7 +170,6 @@ export const tierPartsExceedTotal = defineRule({
     vi: '{indicator} ({scope}): các cấp đã ghi {terms} = {sum}, đã lớn hơn tổng {total} (dù chưa đủ các cấp).',
     en: '{indicator} ({scope}): the tiers stated {terms} = {sum}, already more than the total {total} (with tiers still missing).',
   },
-  reference: DOMAIN,
 });
 
 const sumMismatchMessage = (viWhat: string, enWhat: string) =>
@@ -186,7 +183,6 @@ export const componentSumMismatch = defineRule({
   severity: 'warning',
   title: { vi: 'Tổng không bằng tổng các thành phần', en: 'Total differs from the sum of its components' },
   message: sumMismatchMessage('tổng các thành phần', 'the components'),
-  reference: DOMAIN,
 });
 
 export const levelSumMismatch = defineRule({
@@ -194,7 +190,6 @@ export const levelSumMismatch = defineRule({
   severity: 'warning',
   title: { vi: 'Tổng không bằng tổng theo mức độ', en: 'Total differs from the sum by level' },
   message: sumMismatchMessage('tổng theo mức độ', 'the levels'),
-  reference: DOMAIN,
 });
 
 export const timelinessSumMismatch = defineRule({
@@ -205,7 +200,6 @@ export const timelinessSumMismatch = defineRule({
     en: 'Early, on-time and late dossiers do not add up to those resolved',
   },
   message: sumMismatchMessage('hồ sơ giải quyết theo thời hạn', 'dossiers by timeliness'),
-  reference: DOMAIN,
 });
 
 export const termsExceedTotal = defineRule({
@@ -216,7 +210,6 @@ export const termsExceedTotal = defineRule({
     vi: '{indicator} ({scope}): các thành phần đã ghi {terms} = {sum}, đã lớn hơn tổng {total} (dù chưa đủ các thành phần).',
     en: '{indicator} ({scope}): the terms stated {terms} = {sum}, already more than the total {total} (with terms still missing).',
   },
-  reference: DOMAIN,
 });
 
 export const partExceedsWhole = defineRule({
@@ -237,7 +230,6 @@ export const dossierBalanceMismatch = defineRule({
     vi: 'Hồ sơ ({scope}): kỳ trước chuyển sang {carriedOver} + tiếp nhận trong kỳ {received} = {incoming} ≠ đã giải quyết {resolved} + đang giải quyết {pending} = {outgoing} (chênh {difference}); có thể do hồ sơ trả lại hoặc rút không được tính.',
     en: 'Dossiers ({scope}): carried over {carriedOver} + received {received} = {incoming} ≠ resolved {resolved} + pending {pending} = {outgoing} (difference {difference}); returned or withdrawn dossiers may be counted differently.',
   },
-  reference: DOMAIN,
 });
 
 export const percentMismatch = defineRule({
@@ -248,7 +240,6 @@ export const percentMismatch = defineRule({
     vi: '{indicator} ({scope}) được ghi {stated}{unit}, nhưng {numeratorLabel} / {denominatorLabel} = {numerator}/{denominator} = {exact}{unit}; làm tròn đến {decimals} chữ số thập phân không thể thành {stated}{unit}.',
     en: '{indicator} ({scope}) is stated as {stated}{unit}, but {numeratorLabel} / {denominatorLabel} = {numerator}/{denominator} = {exact}{unit}; rounded to {decimals} decimal place(s) it cannot be {stated}{unit}.',
   },
-  reference: DOMAIN,
 });
 
 export const sharesDoNotTotal100 = defineRule({

@@ -26,7 +26,6 @@ const targetFindings = (values: IndicatorValueInput[], overrides: Partial<Indica
   findings(values, overrides, TEST_CATALOGUE);
 
 const WHOLE = { vi: 'toàn đơn vị', en: 'whole reporting unit' };
-const DOMAIN = 'lienthong domain notes §3.2';
 
 describe('IND-CAT: names and types', () => {
   it('IND-CAT-001 names an unknown indicator and suggests the closest known one', () => {
@@ -548,7 +547,6 @@ describe('IND-SUM: sums', () => {
           en: 'Procedures (whole reporting unit): the tiers 1,000 (provincial tier) + 500 (district tier) + 170 (commune tier) = 1,670 ≠ the total 1,680 (difference -10).',
         },
         location: { path: 'values[0]', line: 3 },
-        reference: DOMAIN,
         params: {
           indicator: { vi: 'Tổng số TTHC', en: 'Procedures' },
           scope: WHOLE,
@@ -612,7 +610,6 @@ describe('IND-SUM: sums', () => {
             },
             "total": 100,
           },
-          "reference": "lienthong domain notes §3.2",
           "ruleId": "IND-SUM-002",
           "severity": "error",
         },
@@ -664,7 +661,6 @@ describe('IND-SUM: sums', () => {
             },
             "total": 100,
           },
-          "reference": "lienthong domain notes §3.2",
           "ruleId": "IND-SUM-010",
           "severity": "warning",
         },
@@ -706,7 +702,6 @@ describe('IND-SUM: sums', () => {
             },
             "total": 50,
           },
-          "reference": "lienthong domain notes §3.2",
           "ruleId": "IND-SUM-011",
           "severity": "warning",
         },
@@ -731,7 +726,6 @@ describe('IND-SUM: sums', () => {
           en: 'resolved (whole reporting unit): dossiers by timeliness 8,332 (early) + 3,899 (on time) + 109 (late) = 12,340 ≠ 12,338 (difference 2).',
         },
         location: { path: 'values[0]', line: 40 },
-        reference: DOMAIN,
         params: {
           indicator: { vi: 'đã giải quyết', en: 'resolved' },
           scope: WHOLE,
@@ -781,7 +775,6 @@ describe('IND-SUM: sums', () => {
             },
             "total": 100,
           },
-          "reference": "lienthong domain notes §3.2",
           "ruleId": "IND-SUM-013",
           "severity": "error",
         },
@@ -885,7 +878,6 @@ describe('IND-SUM: sums', () => {
               "vi": "toàn đơn vị",
             },
           },
-          "reference": "lienthong domain notes §3.2",
           "ruleId": "IND-SUM-030",
           "severity": "warning",
         },
@@ -919,7 +911,6 @@ describe('IND-PCT: percentages', () => {
           en: 'Share at level 4 (whole reporting unit) is stated as 98%, but level-4 services / Procedures = 29,345/30,163 = 97.29%; rounded to 0 decimal place(s) it cannot be 98%.',
         },
         location: { path: 'values[2]', line: 52 },
-        reference: DOMAIN,
         params: {
           indicator: { vi: 'Tỷ lệ DVCTT mức độ 4', en: 'Share at level 4' },
           scope: WHOLE,
@@ -1360,7 +1351,6 @@ describe('several tiers together (`tiers`)', () => {
           en: 'Procedures (province and district tiers): the tiers 106 (provincial tier) + 25 (district tier) = 131 ≠ the total 130 (difference 1).',
         },
         location: { path: 'values[0]', line: 19 },
-        reference: DOMAIN,
         params: {
           indicator: { vi: 'Tổng số TTHC', en: 'Procedures' },
           scope: JOINT,
