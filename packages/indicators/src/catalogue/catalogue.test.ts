@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Derivation, IndicatorDefinition } from '../model/indicator';
+import { type Derivation, derivationInputs, type IndicatorDefinition } from '../model/indicator';
 import {
   getIndicator,
   INDICATOR_CATALOGUE,
@@ -11,9 +11,8 @@ import {
 const { indicators, targets } = INDICATOR_CATALOGUE;
 const names = new Set(indicators.map((indicator) => indicator.name));
 
-function termsOf(derivation: Derivation | undefined): string[] {
-  if (derivation === undefined) return [];
-  return derivation.kind === 'sum' ? derivation.terms : [derivation.numerator, derivation.denominator];
+function termsOf(derivation: Derivation | undefined): readonly string[] {
+  return derivation === undefined ? [] : derivationInputs(derivation);
 }
 
 function definition(name: string): IndicatorDefinition {

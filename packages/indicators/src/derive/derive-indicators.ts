@@ -1,5 +1,10 @@
 import { IndicatorsError } from '../errors';
-import { DISTRICT_TIER_ABOLISHED_ON, type IndicatorCatalogue, type IndicatorDefinition } from '../model/indicator';
+import {
+  DISTRICT_TIER_ABOLISHED_ON,
+  derivationInputs,
+  type IndicatorCatalogue,
+  type IndicatorDefinition,
+} from '../model/indicator';
 import type { IndicatorReport, IndicatorValue } from '../model/report';
 import { areCounts, roundedRatio } from '../validate/arithmetic';
 import {
@@ -77,7 +82,7 @@ function deriveFromDefinition(
 ): IndicatorValue[] {
   const derivation = definition.derivation;
   if (!derivation || definition.composite) return [];
-  const inputs = derivation.kind === 'sum' ? derivation.terms : [derivation.numerator, derivation.denominator];
+  const inputs = derivationInputs(derivation);
   // Only counts are exact: a sum of rounded percentages (70% + 30%) is not a figure one can state exactly.
   if (inputs.some((name) => definitions.get(name)?.unit !== 'count')) return [];
   const derived: IndicatorValue[] = [];
@@ -105,10 +110,7 @@ function deriveFromDefinition(
 
 /** The indicators a definition derives from: its own tier values (for totals) and its derivation's inputs. */
 function inputsOf(definition: IndicatorDefinition): readonly string[] {
-  const derivation = definition.derivation;
-  if (!derivation) return [definition.name];
-  const inputs = derivation.kind === 'sum' ? derivation.terms : [derivation.numerator, derivation.denominator];
-  return [definition.name, ...inputs];
+  return [definition.name, ...(definition.derivation ? derivationInputs(definition.derivation) : [])];
 }
 
 /** Totals of a count from all the tiers of the period, where the total is not stated. */

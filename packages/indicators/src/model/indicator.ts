@@ -122,6 +122,11 @@ export const DerivationSchema = z.discriminatedUnion('kind', [
 ]);
 export type Derivation = z.infer<typeof DerivationSchema>;
 
+/** The indicators a derivation is computed from: a sum's terms, or a ratio's numerator and denominator. */
+export function derivationInputs(derivation: Derivation): readonly string[] {
+  return derivation.kind === 'sum' ? derivation.terms : [derivation.numerator, derivation.denominator];
+}
+
 export const IndicatorDefinitionSchema = z.object({
   name: IndicatorNameSchema,
   label: LocalizedTextSchema,

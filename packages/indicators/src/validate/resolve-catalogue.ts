@@ -1,16 +1,13 @@
 import { INDICATOR_CATALOGUE } from '../catalogue';
 import { IndicatorsError } from '../errors';
-import { type IndicatorCatalogue, IndicatorCatalogueSchema } from '../model/indicator';
+import { derivationInputs, type IndicatorCatalogue, IndicatorCatalogueSchema } from '../model/indicator';
 
 /** Names a catalogue refers to that it does not define (derivations, parts, targets). */
 function danglingNames(catalogue: IndicatorCatalogue): string[] {
   const known = new Set(catalogue.indicators.map((definition) => definition.name));
   const referred = catalogue.indicators.flatMap((definition) => [
     ...(definition.partOf ?? []),
-    ...(definition.derivation?.kind === 'sum' ? definition.derivation.terms : []),
-    ...(definition.derivation?.kind === 'ratio'
-      ? [definition.derivation.numerator, definition.derivation.denominator]
-      : []),
+    ...(definition.derivation ? derivationInputs(definition.derivation) : []),
   ]);
   return [...new Set([...referred, ...catalogue.targets.map((target) => target.indicator)])].filter(
     (name) => !known.has(name),
