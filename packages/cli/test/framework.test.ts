@@ -12,12 +12,14 @@ describe('lienthong (framework)', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('Các lệnh:');
+    expect(run.stdout).toContain('lienthong <lệnh> … [tùy chọn]');
     for (const command of COMMANDS) expect(run.stdout).toContain(`  ${command.path.join(' ')}`);
     expect(run.stdout).toContain('  edxml validate');
   });
 
   it('--lang en and LIENTHONG_LANG=en switch the language; --lang wins', async () => {
     expect((await runCli(['--help', '--lang', 'en'])).stdout).toContain('Commands:');
+    expect((await runCli(['--help', '--lang', 'en'])).stdout).toContain('lienthong <command> … [options]');
     expect((await runCli(['--help'], { env: { LIENTHONG_LANG: 'en' } })).stdout).toContain('Commands:');
     expect((await runCli(['--help', '--lang=vi'], { env: { LIENTHONG_LANG: 'en' } })).stdout).toContain('Các lệnh:');
   });

@@ -90,8 +90,12 @@ describe('README examples, run as written', () => {
 });
 
 describe('README reference sections', () => {
-  it('shows the findings of the three seed reports', () => {
+  it('shows the findings of the three seed reports, and how many statements they hold', () => {
     checker.expectGenerated('seed-findings', seedFindingsSection());
+    const statements = readdirSync(SEEDS)
+      .filter((name) => name.endsWith('.report.json'))
+      .reduce((sum, name) => sum + JSON.parse(readFileSync(new URL(name, SEEDS), 'utf8')).values.length, 0);
+    expect(checker.text()).toContain(`(${statements} statements`);
   });
 
   it('lists the catalogue groups and targets', () => {
